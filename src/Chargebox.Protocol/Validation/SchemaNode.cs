@@ -1,0 +1,96 @@
+using System.Collections.Frozen;
+
+namespace Chargebox.Protocol.Validation;
+
+/// <summary>The JSON type a schema node demands.</summary>
+public enum SchemaKind
+{
+    Object,
+    Array,
+    String,
+    Integer,
+    Number,
+    Boolean,
+}
+
+/// <summary>The subset of JSON Schema (draft-06) that the OCPP 2.0.1 schemas use, as immutable data:
+/// type, properties with required flags, additionalProperties, enum, maxLength, format date-time,
+/// minimum / maximum, items, minItems / maxItems. The generator writes one graph of these per message
+/// schema; the validator walks a payload against it. Shared definitions are shared node instances.</summary>
+public sealed class SchemaNode
+{
+    private SchemaNode(SchemaKind kind) => Kind = kind;
+
+    public SchemaKind Kind { get; }
+
+    /// <summary>The definition name this node came from (for example <c>IdTokenType</c>), or null for inline nodes.</summary>
+    public string? Definition { get; init; }
+
+    // Object
+    public IReadOnlyList<SchemaProperty> Properties { get; private set; } = [];
+    public FrozenDictionary<string, SchemaProperty> PropertiesByName { get; private set; } = FrozenDictionary<string, SchemaProperty>.Empty;
+    /// <summary>False when the schema forbids properties it does not list (most OCPP types; CustomDataType allows them).</summary>
+    public bool AdditionalProperties { get; init; } = true;
+
+    // String
+    public int? MaxLength { get; init; }
+    /// <summary>The allowed values of an enumeration, exactly as written on the wire; null when any string is allowed.</summary>
+    public FrozenSet<string>? Enum { get; init; }
+    /// <summary>True for <c>"format": "date-time"</c> (RFC 3339).</summary>
+    public bool IsDateTime { get; init; }
+
+    // Integer and Number
+    public decimal? Minimum { get; init; }
+    public decimal? Maximum { get; init; }
+
+    // Array
+    public SchemaNode? Items { get; private set; }
+    public int? MinItems { get; init; }
+    public int? MaxItems { get; init; }
+
+    public static SchemaNode String(int? maxLength = null, IEnumerable<string>? enumValues = null, bool isDateTime = false, string? definition = null) =>
+        new(SchemaKind.String)
+        {
+            MaxLength = maxLength,
+            Enum = enumValues?.ToFrozenSet(StringComparer.Ordinal),
+            IsDateTime = isDateTime,
+            Definition = definition,
+        };
+
+    public static SchemaNode Integer(decimal? minimum = null, decimal? maximum = null) =>
+        new(SchemaKind.Integer) { Minimum = minimum, Maximum = maximum };
+
+    public static SchemaNode Number(decimal? minimum = null, decimal? maximum = null) =>
+        new(SchemaKind.Number) { Minimum = minimum, Maximum = maximum };
+
+    public static SchemaNode Boolean() => new(SchemaKind.Boolean);
+
+    public static SchemaNode Array(SchemaNode items, int? minItems = null, int? maxItems = null) =>
+        new(SchemaKind.Array) { Items = items, MinItems = minItems, MaxItems = maxItems };
+
+    /// <summary>An object node whose properties are set later with <see cref="Define"/>, so that
+    /// definitions can refer to each other in any order.</summary>
+    public static SchemaNode Object(string? definition = null, bool additionalProperties = false) =>
+        new(SchemaKind.Object) { Definition = definition, AdditionalProperties = additionalProperties };
+
+    /// <summary>Sets the properties of an object node; called once per node by generated code.</summary>
+    public SchemaNode Define(params SchemaProperty[] properties)
+    {
+        if (Kind != SchemaKind.Object)
+        {
+            throw new InvalidOperationException("Only object nodes have properties.");
+        }
+
+        if (Properties.Count != 0)
+        {
+            throw new InvalidOperationException($"Schema node {Definition} is already defined.");
+        }
+
+        Properties = properties;
+        PropertiesByName = properties.ToFrozenDictionary(p => p.Name, StringComparer.Ordinal);
+        return this;
+    }
+}
+
+/// <summary>One property of an object node.</summary>
+public sealed record SchemaProperty(string Name, SchemaNode Schema, bool Required);
