@@ -1,0 +1,67 @@
+namespace Chargebox.Station.Storage;
+
+/// <summary>Everything a station keeps across a reboot or a power cut. Each write is durable when the
+/// returned task completes (one committed transaction), so a crash right after loses nothing the station
+/// acted on. The default implementation is SQLite (Chargebox.Storage); tests may use an in-memory one.</summary>
+public interface IStationStore : IAsyncDisposable
+{
+    IDeviceModelStore DeviceModel { get; }
+
+    IAvailabilityStore Availability { get; }
+
+    IMessageQueueStore MessageQueue { get; }
+}
+
+/// <summary>Device-model attribute values that were set at run time (SetVariables, the station itself)
+/// and must survive a reboot. Keys are made by the device model and are opaque here.</summary>
+public interface IDeviceModelStore
+{
+    ValueTask<IReadOnlyDictionary<string, string>> LoadAsync(CancellationToken cancellationToken);
+
+    ValueTask SaveAsync(string key, string value, CancellationToken cancellationToken);
+
+    ValueTask RemoveAsync(string key, CancellationToken cancellationToken);
+}
+
+/// <summary>Which part of the station an availability setting applies to: the whole station (no EVSE),
+/// one EVSE (no connector) or one connector.</summary>
+public readonly record struct AvailabilityScope(int? EvseId, int? ConnectorId)
+{
+    public static AvailabilityScope Station => new(null, null);
+
+    public override string ToString() =>
+        EvseId is null ? "station" : ConnectorId is null ? $"evse {EvseId}" : $"evse {EvseId} connector {ConnectorId}";
+}
+
+/// <summary>The operational state set by ChangeAvailability (G03, G04): kept across reboots (G03.FR.05).</summary>
+public interface IAvailabilityStore
+{
+    /// <summary>Every scope that was made Inoperative or Operative explicitly; true = Operative.</summary>
+    ValueTask<IReadOnlyDictionary<AvailabilityScope, bool>> LoadAsync(CancellationToken cancellationToken);
+
+    ValueTask SaveAsync(AvailabilityScope scope, bool operative, CancellationToken cancellationToken);
+}
+
+/// <summary>A message the station must deliver to the CSMS even across a reconnect or a power cut
+/// (TransactionEvent, and security events), in the order it was queued.</summary>
+/// <param name="Id">Position in the queue, assigned by the store, increasing.</param>
+/// <param name="Action">The OCPP action, e.g. <c>TransactionEvent</c>.</param>
+/// <param name="Payload">The request payload as UTF-8 JSON.</param>
+/// <param name="QueuedAt">When the station queued it.</param>
+/// <param name="Attempts">How many times sending it has failed so far.</param>
+public sealed record QueuedMessage(long Id, string Action, ReadOnlyMemory<byte> Payload, DateTimeOffset QueuedAt, int Attempts);
+
+/// <summary>The persistent outgoing queue.</summary>
+public interface IMessageQueueStore
+{
+    /// <summary>Appends a message; returns it with its assigned <see cref="QueuedMessage.Id"/>.</summary>
+    ValueTask<QueuedMessage> EnqueueAsync(string action, ReadOnlyMemory<byte> payload, DateTimeOffset queuedAt, CancellationToken cancellationToken);
+
+    /// <summary>All messages not yet removed, oldest first.</summary>
+    ValueTask<IReadOnlyList<QueuedMessage>> LoadAsync(CancellationToken cancellationToken);
+
+    ValueTask SetAttemptsAsync(long id, int attempts, CancellationToken cancellationToken);
+
+    /// <summary>Removes a delivered (or abandoned) message.</summary>
+    ValueTask RemoveAsync(long id, CancellationToken cancellationToken);
+}
