@@ -1,5 +1,6 @@
 using System.Text;
 using System.Threading.Channels;
+using Chargebox.Protocol;
 using Chargebox.Protocol.Framing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
