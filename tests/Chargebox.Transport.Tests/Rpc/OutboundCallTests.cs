@@ -180,6 +180,23 @@ public sealed class OutboundCallTests
     }
 
     [Fact]
+    public async Task Stopping_the_receive_loop_fails_the_outstanding_call_as_closed()
+    {
+        var (station, csmsEnd) = InMemoryOcppChannel.CreatePair();
+        var csms = new TestCsms(csmsEnd);
+        var connection = new OcppRpcConnection(station, null, new OcppRpcOptions(), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(), null, TestActions.TryGet);
+        using var stop = new CancellationTokenSource();
+        var running = connection.RunAsync(stop.Token);
+        var call = connection.CallAsync(new PingRequest(), CancellationToken.None);
+        await csms.ReceiveAsync();
+
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running.WaitAsync(RpcHarness.Guard, TimeProvider.System));
+        await Assert.ThrowsAsync<OcppConnectionClosedException>(() => call.WaitAsync(RpcHarness.Guard, TimeProvider.System));
+    }
+
+    [Fact]
     public async Task Call_cancelled_while_queued_is_never_sent()
     {
         await using var rpc = new RpcHarness();
