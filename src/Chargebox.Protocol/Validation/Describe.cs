@@ -17,6 +17,7 @@ internal static class Describe
         SchemaKind.Integer => "an integer",
         SchemaKind.Number => "a number",
         SchemaKind.Boolean => "a boolean",
+        SchemaKind.Any => "any value",
         _ => kind.ToString(),
     };
 

@@ -72,8 +72,16 @@ internal ref partial struct PayloadWalker
         SchemaKind.Integer => reader.TokenType == JsonTokenType.Number ? CheckInteger(node) : FailType(node),
         SchemaKind.Number => reader.TokenType == JsonTokenType.Number ? CheckNumber(node) : FailType(node),
         SchemaKind.Boolean => reader.TokenType is JsonTokenType.True or JsonTokenType.False || FailType(node),
-        _ => throw new InvalidOperationException($"Unknown schema kind {node.Kind}."),
+        SchemaKind.Any => SkipValue(),
+        _ => throw new NotSupportedException($"Schema kind {node.Kind} is not supported by the validator."),
     };
+
+    /// <summary>A node without type (DataTransfer's data) takes any JSON value, whatever its shape.</summary>
+    private bool SkipValue()
+    {
+        reader.Skip();
+        return true;
+    }
 
     private bool FailType(SchemaNode node) =>
         Fail(OcppErrorCode.TypeConstraintViolation, $"expected {Describe.Expected(node.Kind)}, found {Describe.Found(reader.TokenType)}");
