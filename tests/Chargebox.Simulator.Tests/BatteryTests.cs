@@ -71,7 +71,7 @@ public sealed class BatteryTests
     }
 
     [Fact]
-    public async Task Suspending_before_the_battery_fills_cancels_the_full_event()
+    public async Task Opening_the_relay_before_the_battery_fills_leaves_the_EV_asking_for_power()
     {
         using var sim = new SimulatorFixture();
         sim.Charger.Plug(1, ev: HalfFullEv);
