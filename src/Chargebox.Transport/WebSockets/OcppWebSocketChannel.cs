@@ -72,8 +72,10 @@ internal sealed partial class OcppWebSocketChannel : IOcppChannel
 
             return await ReceiveMessageAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
+        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
+            // An abort (ours on dispose, or the keep-alive timeout's) surfaces as a cancellation without our token.
             return Close(_disposed ? "the channel was disposed" : $"connection lost: {ex.Message}");
         }
         finally

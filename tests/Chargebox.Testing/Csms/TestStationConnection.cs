@@ -236,12 +236,24 @@ public sealed partial class TestStationConnection
     /// <summary>Drops the TCP connection without a close handshake, as a crashing CSMS or a broken network would.</summary>
     public Task AbortAsync()
     {
-        _context.Abort();
-        _socket.Abort();
+        if (IsConnected)
+        {
+            try
+            {
+                _context.Abort();
+                _socket.Abort();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The request ended meanwhile: already disconnected.
+            }
+        }
+
         return _disconnected.Task;
     }
 
-    /// <summary>Stops reading from the socket: the station's pings go unanswered, as with a hung CSMS.</summary>
+    /// <summary>Stops reading from the socket, so the station's pings go unanswered, as with a hung CSMS.
+    /// A read already waiting finishes first: it takes effect after the next message from the station.</summary>
     public void SuspendReading()
     {
         lock (_gate)
