@@ -68,9 +68,10 @@ internal static class CertificateFactory
         else
         {
             request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, includeKeyIdentifier: true, includeIssuerAndSerial: false));
-            // A child may not outlive its issuer; clamp so an issuer's own lifetime never breaks a test.
+            // A child may not live outside its issuer's validity; clamp so an issuer's lifetime never breaks a test.
+            var from = notBefore > issuer.NotBefore ? notBefore : new DateTimeOffset(issuer.NotBefore);
             var until = notAfter < issuer.NotAfter ? notAfter : new DateTimeOffset(issuer.NotAfter);
-            using var withoutKey = request.Create(issuer, notBefore, until, RandomNumberGenerator.GetBytes(12));
+            using var withoutKey = request.Create(issuer, from, until, RandomNumberGenerator.GetBytes(12));
             signed = ecdsa is not null ? withoutKey.CopyWithPrivateKey(ecdsa) : withoutKey.CopyWithPrivateKey(rsa!);
         }
 
