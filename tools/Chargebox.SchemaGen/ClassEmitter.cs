@@ -69,7 +69,8 @@ internal static class ClassEmitter
 
                 writer.Summary(null, "JSON properties the schema does not list, kept as read so that they round-trip: this schema allows them.");
                 writer.Line("[JsonExtensionData]");
-                writer.Line($"public Dictionary<string, JsonElement>? {ExtensionDataProperty} {{ get; init; }}");
+                // A setter, not init: System.Text.Json cannot fill init-only extension data (it would bind it to a constructor).
+                writer.Line($"public Dictionary<string, JsonElement>? {ExtensionDataProperty} {{ get; set; }}");
             }
         }
 

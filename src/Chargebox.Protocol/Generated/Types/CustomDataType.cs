@@ -21,5 +21,5 @@ public sealed partial class CustomDataType
     /// JSON properties the schema does not list, kept as read so that they round-trip: this schema allows them.
     /// </summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }
