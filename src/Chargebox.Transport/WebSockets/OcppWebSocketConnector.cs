@@ -41,7 +41,7 @@ public sealed partial class OcppWebSocketConnector
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var failure = Explain(ex, socket, validator, url);
+            var failure = Explain(ex, socket, validator, url, options.UsesTls);
             socket.Dispose();
             invoker.Dispose();
             LogConnectFailed(_logger, options.StationIdentity, failure.Failure, failure.Message);
@@ -130,7 +130,7 @@ public sealed partial class OcppWebSocketConnector
         return socket;
     }
 
-    private static OcppConnectException Explain(Exception ex, ClientWebSocket socket, CsmsCertificateValidator validator, Uri url)
+    private static OcppConnectException Explain(Exception ex, ClientWebSocket socket, CsmsCertificateValidator validator, Uri url, bool usesTls)
     {
         var status = socket.HttpStatusCode;
         if (status == System.Net.HttpStatusCode.Unauthorized)
@@ -157,8 +157,29 @@ public sealed partial class OcppWebSocketConnector
                 $"The TLS handshake with {url.Host}:{url.Port} failed: {TlsFailureClassifier.Describe(ex)}", ex);
         }
 
+        if (usesTls && FindResponseEnded(ex))
+        {
+            // With TLS 1.3 the CSMS checks the client certificate after the handshake, so a refused (or missing)
+            // certificate shows up as a connection closed before the HTTP answer.
+            return new OcppConnectException(OcppConnectFailure.TlsHandshakeFailed,
+                $"The CSMS at {url.Host}:{url.Port} closed the TLS connection before answering; it probably refused the station's client certificate (or its absence).", ex);
+        }
+
         return new OcppConnectException(OcppConnectFailure.Unreachable,
             $"Could not connect to the CSMS at {url}: {TlsFailureClassifier.Describe(ex)}", ex);
+    }
+
+    private static bool FindResponseEnded(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Connecting {StationId} to {Url} with security profile {SecurityProfile}")]

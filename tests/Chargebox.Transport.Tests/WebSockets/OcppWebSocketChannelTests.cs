@@ -16,7 +16,7 @@ public sealed class OcppWebSocketChannelTests
         await using var _ = channel;
 
         await channel.SendAsync(Encoding.UTF8.GetBytes("""[2,"m1","BootNotification",{"reason":"PowerUp","chargingStation":{"model":"M","vendorName":"V"}}]"""), CancellationToken.None);
-        var reply = await channel.ReceiveAsync(CancellationToken.None);
+        var reply = await channel.ReceiveAsync(CancellationToken.None).AsTask().WaitAsync(Patience);
 
         Assert.False(reply.IsClosed);
         Assert.StartsWith("""[3,"m1",{"currentTime":""", Encoding.UTF8.GetString(reply.Frame.Span));
@@ -32,7 +32,7 @@ public sealed class OcppWebSocketChannelTests
         await using var _ = channel;
 
         var pending = station.CallAsync("GetVariables", new { getVariableData = Array.Empty<object>() }, Patience);
-        var call = await channel.ReceiveAsync(CancellationToken.None);
+        var call = await channel.ReceiveAsync(CancellationToken.None).AsTask().WaitAsync(Patience);
         Assert.Equal("""[2,"csms-1","GetVariables",{"getVariableData":[]}]""", Encoding.UTF8.GetString(call.Frame.Span));
         await channel.SendAsync(Encoding.UTF8.GetBytes("""[3,"csms-1",{"getVariableResult":[]}]"""), CancellationToken.None);
 
@@ -50,7 +50,7 @@ public sealed class OcppWebSocketChannelTests
         var large = $$"""[2,"big","DataTransfer",{"vendorId":"x","data":"{{new string('a', 200 * 1024)}}"}]""";
 
         await station.SendRawAsync(large, fragmentSize: 1000);
-        var received = await channel.ReceiveAsync(CancellationToken.None);
+        var received = await channel.ReceiveAsync(CancellationToken.None).AsTask().WaitAsync(Patience);
 
         Assert.Equal(large, Encoding.UTF8.GetString(received.Frame.Span));
     }
@@ -85,7 +85,7 @@ public sealed class OcppWebSocketChannelTests
         var station = await csms.WaitForConnectionAsync(Identity, Patience);
 
         await station.SendRawAsync(new string(' ', 20_000));
-        var result = await channel.ReceiveAsync(CancellationToken.None);
+        var result = await channel.ReceiveAsync(CancellationToken.None).AsTask().WaitAsync(Patience);
 
         Assert.True(result.IsClosed);
         Assert.Contains("10000", result.CloseReason);
@@ -100,7 +100,7 @@ public sealed class OcppWebSocketChannelTests
         await using var _ = channel;
 
         await station.SendBinaryAsync(new byte[] { 1, 2, 3 });
-        var result = await channel.ReceiveAsync(CancellationToken.None);
+        var result = await channel.ReceiveAsync(CancellationToken.None).AsTask().WaitAsync(Patience);
 
         Assert.True(result.IsClosed);
         Assert.Contains("binary", result.CloseReason);
@@ -121,7 +121,7 @@ public sealed class OcppWebSocketChannelTests
 
         Assert.True(result.IsClosed);
         Assert.Contains("connection lost", result.CloseReason);
-        Assert.True((await channel.ReceiveAsync(CancellationToken.None)).IsClosed, "a closed channel stays closed");
+        Assert.True((await channel.ReceiveAsync(CancellationToken.None).AsTask().WaitAsync(Patience)).IsClosed, "a closed channel stays closed");
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class OcppWebSocketChannelTests
         await using var _ = channel;
 
         await station.CloseAsync(WebSocketCloseStatus.EndpointUnavailable, "going down");
-        var result = await channel.ReceiveAsync(CancellationToken.None);
+        var result = await channel.ReceiveAsync(CancellationToken.None).AsTask().WaitAsync(Patience);
 
         Assert.True(result.IsClosed);
         Assert.Contains("1001 going down", result.CloseReason);
@@ -214,7 +214,7 @@ public sealed class OcppWebSocketChannelTests
 
         station.SuspendReading();
         await channel.SendAsync(Encoding.UTF8.GetBytes("""[2,"h1","Heartbeat",{}]"""), CancellationToken.None);
-        Assert.False((await channel.ReceiveAsync(CancellationToken.None)).IsClosed);
+        Assert.False((await channel.ReceiveAsync(CancellationToken.None).AsTask().WaitAsync(Patience)).IsClosed);
         var result = await channel.ReceiveAsync(CancellationToken.None).AsTask().WaitAsync(Patience);
 
         Assert.True(result.IsClosed);

@@ -29,7 +29,7 @@ public sealed class TestCsmsTypedHelperTests
             Interval = 60,
             Status = RegistrationStatusEnumType.Pending,
         });
-        var reply = await channel.ReceiveAsync(CancellationToken.None);
+        var reply = await channel.ReceiveAsync(CancellationToken.None).AsTask().WaitAsync(Patience);
 
         using var json = JsonDocument.Parse(reply.Frame);
         Assert.Equal("b1", json.RootElement[1].GetString());
@@ -48,7 +48,7 @@ public sealed class TestCsmsTypedHelperTests
         {
             GetVariableData = [new GetVariableDataType { Component = new ComponentType { Name = "OCPPCommCtrlr" }, Variable = new VariableType { Name = "HeartbeatInterval" } }],
         }, Patience);
-        var received = await channel.ReceiveAsync(CancellationToken.None);
+        var received = await channel.ReceiveAsync(CancellationToken.None).AsTask().WaitAsync(Patience);
         using (var json = JsonDocument.Parse(received.Frame))
         {
             Assert.Equal("GetVariables", json.RootElement[2].GetString());
@@ -73,7 +73,7 @@ public sealed class TestCsmsTypedHelperTests
         var heartbeat = await expecting;
         await station.ReplyErrorAsync(heartbeat, "InternalError", "scripted failure");
 
-        var reply = await channel.ReceiveAsync(CancellationToken.None);
+        var reply = await channel.ReceiveAsync(CancellationToken.None).AsTask().WaitAsync(Patience);
         Assert.Equal("""[4,"h1","InternalError","scripted failure",{}]""", Encoding.UTF8.GetString(reply.Frame.Span));
         Assert.Equal(2, station.Frames.Count);
     }
