@@ -51,6 +51,16 @@ public sealed class SchemaNode
     public int? MinItems { get; init; }
     public int? MaxItems { get; init; }
 
+    /// <summary>Most properties an object node may have: the validator tracks the ones it has seen in
+    /// one 64-bit mask, so that checking a payload allocates nothing. OCPP 2.0.1 types have at most 14.</summary>
+    public const int MaxProperties = 64;
+
+    /// <summary>The position of each property in <see cref="Properties"/>, for the validator.</summary>
+    internal FrozenDictionary<string, int> PropertyIndexByName { get; private set; } = FrozenDictionary<string, int>.Empty;
+
+    /// <summary>One bit per required property, by position in <see cref="Properties"/>.</summary>
+    internal ulong RequiredMask { get; private set; }
+
     public static SchemaNode String(int? maxLength = null, IEnumerable<string>? enumValues = null, bool isDateTime = false, string? definition = null) =>
         new(SchemaKind.String)
         {
@@ -92,8 +102,26 @@ public sealed class SchemaNode
             throw new InvalidOperationException($"Schema node {Definition} is already defined.");
         }
 
+        if (properties.Length > MaxProperties)
+        {
+            throw new ArgumentException($"Schema node {Definition} has {properties.Length} properties; at most {MaxProperties} are supported.", nameof(properties));
+        }
+
+        var indexByName = new Dictionary<string, int>(properties.Length, StringComparer.Ordinal);
+        var requiredMask = 0UL;
+        for (var i = 0; i < properties.Length; i++)
+        {
+            indexByName.Add(properties[i].Name, i);
+            if (properties[i].Required)
+            {
+                requiredMask |= 1UL << i;
+            }
+        }
+
         Properties = properties;
         PropertiesByName = properties.ToFrozenDictionary(p => p.Name, StringComparer.Ordinal);
+        PropertyIndexByName = indexByName.ToFrozenDictionary(StringComparer.Ordinal);
+        RequiredMask = requiredMask;
         return this;
     }
 }
