@@ -89,9 +89,11 @@ internal sealed class CodeWriter
 /// <summary>Turns schema descriptions into XML documentation text.</summary>
 internal static class Documentation
 {
-    /// <summary>One line per non-empty description line, trimmed and XML-escaped (the schemas use "\r\n").</summary>
+    /// <summary>One line per non-empty description line, trimmed and XML-escaped (the schemas use "\r\n").
+    /// Some descriptions already carry HTML entities (<c>&amp;lt;&amp;lt;configkey-...&amp;gt;&amp;gt;</c>); they
+    /// are decoded first so that they are not escaped twice.</summary>
     public static IEnumerable<string> Lines(string? description) =>
-        (description ?? "")
+        System.Net.WebUtility.HtmlDecode(description ?? "")
             .Split('\n')
             .Select(l => l.Trim())
             .Where(l => l.Length != 0)

@@ -16,7 +16,7 @@ internal static class Naming
     public static string EnumMember(string wireValue, string where)
     {
         var builder = new StringBuilder(wireValue.Length);
-        foreach (var part in wireValue.Split(c => !char.IsAsciiLetterOrDigit(c)))
+        foreach (var part in Parts(wireValue))
         {
             if (part.Length == 0)
             {
@@ -39,6 +39,20 @@ internal static class Naming
         return CheckIdentifier(builder.ToString(), where);
     }
 
+    /// <summary>The runs of ASCII letters and digits in <paramref name="text"/>.</summary>
+    private static IEnumerable<string> Parts(string text)
+    {
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || !char.IsAsciiLetterOrDigit(text[i]))
+            {
+                yield return text[start..i];
+                start = i + 1;
+            }
+        }
+    }
+
     /// <summary>Generated names start with an upper-case letter or '_', so they never meet a C# keyword
     /// (all lower case); only the character set needs checking.</summary>
     private static string CheckIdentifier(string name, string where) =>
@@ -47,20 +61,4 @@ internal static class Naming
         && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
             ? name
             : throw new GeneratorException($"{where}: {name} is not a usable C# identifier.");
-}
-
-internal static class StringSplitExtensions
-{
-    public static IEnumerable<string> Split(this string text, Func<char, bool> isSeparator)
-    {
-        var start = 0;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            if (i == text.Length || isSeparator(text[i]))
-            {
-                yield return text[start..i];
-                start = i + 1;
-            }
-        }
-    }
 }

@@ -94,6 +94,13 @@ public sealed partial class OcppRpcConnection
                 (this, pending, timeout),
                 timeout,
                 Timeout.InfiniteTimeSpan);
+            await using var closing = stop.UnsafeRegister(
+                static state =>
+                {
+                    var (connection, call) = ((OcppRpcConnection, PendingCall))state!;
+                    call.TryFail(Volatile.Read(ref connection._closed) ?? new OcppConnectionClosedException("The connection to the CSMS closed."));
+                },
+                (this, pending)).ConfigureAwait(false);
             try
             {
                 await SendFrameAsync(pending.Frame.WrittenMemory, stop).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Threading.Channels;
+using Chargebox.Protocol;
 using Chargebox.Protocol.Framing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -24,6 +25,7 @@ public sealed partial class OcppRpcConnection
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly Channel<PendingCall> _calls = Channel.CreateUnbounded<PendingCall>(new UnboundedChannelOptions { SingleReader = true });
     private PendingCall? _outstanding;
+    private OcppConnectionClosedException? _closed;
     private int _started;
 
     /// <param name="channel">The connection; this instance reads it, and writes it one frame at a time.</param>
@@ -154,9 +156,12 @@ public sealed partial class OcppRpcConnection
     private async Task ShutDownAsync(CancellationTokenSource stop, Task sending, Task serving, string reason)
     {
         _calls.Writer.TryComplete();
-        await stop.CancelAsync().ConfigureAwait(false);
         var closed = new OcppConnectionClosedException($"The connection to the CSMS closed: {reason}");
+        Volatile.Write(ref _closed, closed);
         Volatile.Read(ref _outstanding)?.TryFail(closed);
+
+        // Also fails a CALL that the send loop made outstanding after the line above read it.
+        await stop.CancelAsync().ConfigureAwait(false);
         await sending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await serving.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         while (_calls.Reader.TryRead(out var pending))

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace Chargebox.Protocol.Messages;
 
 /// <summary>
-/// This indicates whether the Charging Station is able to process this request and will send &amp;lt;&amp;lt;reportchargingprofilesrequest, ReportChargingProfilesRequest&amp;gt;&amp;gt; messages.
+/// This indicates whether the Charging Station is able to process this request and will send &lt;&lt;reportchargingprofilesrequest, ReportChargingProfilesRequest&gt;&gt; messages.
 /// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<GetChargingProfileStatusEnumType>))]
 public enum GetChargingProfileStatusEnumType

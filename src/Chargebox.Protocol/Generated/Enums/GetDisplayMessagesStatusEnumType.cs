@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 namespace Chargebox.Protocol.Messages;
 
 /// <summary>
-/// Indicates if the Charging Station has Display Messages that match the request criteria in the &amp;lt;&amp;lt;getdisplaymessagesrequest,GetDisplayMessagesRequest&amp;gt;&amp;gt;
+/// Indicates if the Charging Station has Display Messages that match the request criteria in the &lt;&lt;getdisplaymessagesrequest,GetDisplayMessagesRequest&gt;&gt;
 /// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<GetDisplayMessagesStatusEnumType>))]
 public enum GetDisplayMessagesStatusEnumType

@@ -23,7 +23,7 @@ public sealed partial class BootNotificationResponse : IOcppResponse
     public required DateTimeOffset CurrentTime { get; init; }
 
     /// <summary>
-    /// When &amp;lt;&amp;lt;cmn_registrationstatusenumtype,Status&amp;gt;&amp;gt; is Accepted, this contains the heartbeat interval in seconds. If the CSMS returns something other than Accepted, the value of the interval field indicates the minimum wait time before sending a next BootNotification request.
+    /// When &lt;&lt;cmn_registrationstatusenumtype,Status&gt;&gt; is Accepted, this contains the heartbeat interval in seconds. If the CSMS returns something other than Accepted, the value of the interval field indicates the minimum wait time before sending a next BootNotification request.
     /// </summary>
     [JsonPropertyName("interval")]
     public required int Interval { get; init; }

@@ -22,7 +22,7 @@ public sealed partial class CertificateSignedRequest : IOcppRequest<CertificateS
 
     /// <summary>
     /// The signed PEM encoded X.509 certificate. This can also contain the necessary sub CA certificates. In that case, the order of the bundle should follow the certificate chain, starting from the leaf certificate.
-    /// The Configuration Variable &amp;lt;&amp;lt;configkey-max-certificate-chain-size,MaxCertificateChainSize&amp;gt;&amp;gt; can be used to limit the maximum size of this field.
+    /// The Configuration Variable &lt;&lt;configkey-max-certificate-chain-size,MaxCertificateChainSize&gt;&gt; can be used to limit the maximum size of this field.
     /// </summary>
     [JsonPropertyName("certificateChain")]
     public required string CertificateChain { get; init; }

@@ -21,7 +21,7 @@ public sealed partial class CostUpdatedRequest : IOcppRequest<CostUpdatedRespons
     public CustomDataType? CustomData { get; init; }
 
     /// <summary>
-    /// Current total cost, based on the information known by the CSMS, of the transaction including taxes. In the currency configured with the configuration Variable: [&amp;lt;&amp;lt;configkey-currency, Currency&amp;gt;&amp;gt;]
+    /// Current total cost, based on the information known by the CSMS, of the transaction including taxes. In the currency configured with the configuration Variable: [&lt;&lt;configkey-currency, Currency&gt;&gt;]
     /// </summary>
     [JsonPropertyName("totalCost")]
     public required decimal TotalCost { get; init; }

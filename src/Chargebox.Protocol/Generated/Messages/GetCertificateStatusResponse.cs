@@ -25,7 +25,7 @@ public sealed partial class GetCertificateStatusResponse : IOcppResponse
     public StatusInfoType? StatusInfo { get; init; }
 
     /// <summary>
-    /// OCSPResponse class as defined in &amp;lt;&amp;lt;ref-ocpp_security_24, IETF RFC 6960&amp;gt;&amp;gt;. DER encoded (as defined in &amp;lt;&amp;lt;ref-ocpp_security_24, IETF RFC 6960&amp;gt;&amp;gt;), and then base64 encoded. MAY only be omitted when status is not Accepted.
+    /// OCSPResponse class as defined in &lt;&lt;ref-ocpp_security_24, IETF RFC 6960&gt;&gt;. DER encoded (as defined in &lt;&lt;ref-ocpp_security_24, IETF RFC 6960&gt;&gt;), and then base64 encoded. MAY only be omitted when status is not Accepted.
     /// </summary>
     [JsonPropertyName("ocspResult")]
     public string? OcspResult { get; init; }

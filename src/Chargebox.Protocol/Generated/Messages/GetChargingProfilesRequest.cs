@@ -21,7 +21,7 @@ public sealed partial class GetChargingProfilesRequest : IOcppRequest<GetChargin
     public CustomDataType? CustomData { get; init; }
 
     /// <summary>
-    /// Reference identification that is to be used by the Charging Station in the &amp;lt;&amp;lt;reportchargingprofilesrequest, ReportChargingProfilesRequest&amp;gt;&amp;gt; when provided.
+    /// Reference identification that is to be used by the Charging Station in the &lt;&lt;reportchargingprofilesrequest, ReportChargingProfilesRequest&gt;&gt; when provided.
     /// </summary>
     [JsonPropertyName("requestId")]
     public required int RequestId { get; init; }

@@ -21,7 +21,7 @@ public sealed partial class GetDisplayMessagesRequest : IOcppRequest<GetDisplayM
     public CustomDataType? CustomData { get; init; }
 
     /// <summary>
-    /// If provided the Charging Station shall return Display Messages of the given ids. This field SHALL NOT contain more ids than set in &amp;lt;&amp;lt;configkey-number-of-display-messages,NumberOfDisplayMessages.maxLimit&amp;gt;&amp;gt;
+    /// If provided the Charging Station shall return Display Messages of the given ids. This field SHALL NOT contain more ids than set in &lt;&lt;configkey-number-of-display-messages,NumberOfDisplayMessages.maxLimit&gt;&gt;
     /// </summary>
     [JsonPropertyName("id")]
     public IReadOnlyList<int>? Id { get; init; }

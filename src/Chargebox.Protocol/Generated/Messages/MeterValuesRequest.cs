@@ -25,7 +25,7 @@ public sealed partial class MeterValuesRequest : IOcppRequest<MeterValuesRespons
     /// <summary>
     /// Request_ Body. EVSEID. Numeric_ Identifier
     /// urn:x-enexis:ecdm:uid:1:571101
-    /// This contains a number (&amp;gt;0) designating an EVSE of the Charging Station. ‘0’ (zero) is used to designate the main power meter.
+    /// This contains a number (&gt;0) designating an EVSE of the Charging Station. ‘0’ (zero) is used to designate the main power meter.
     /// </summary>
     [JsonPropertyName("evseId")]
     public required int EvseId { get; init; }

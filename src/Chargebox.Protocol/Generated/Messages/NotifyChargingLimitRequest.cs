@@ -23,7 +23,7 @@ public sealed partial class NotifyChargingLimitRequest : IOcppRequest<NotifyChar
     [JsonPropertyName("chargingSchedule")]
     public IReadOnlyList<ChargingScheduleType>? ChargingSchedule { get; init; }
 
-    /// <summary>The charging schedule contained in this notification applies to an EVSE. evseId must be &amp;gt; 0.</summary>
+    /// <summary>The charging schedule contained in this notification applies to an EVSE. evseId must be &gt; 0.</summary>
     [JsonPropertyName("evseId")]
     public int? EvseId { get; init; }
 

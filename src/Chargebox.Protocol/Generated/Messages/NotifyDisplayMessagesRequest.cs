@@ -24,7 +24,7 @@ public sealed partial class NotifyDisplayMessagesRequest : IOcppRequest<NotifyDi
     public IReadOnlyList<MessageInfoType>? MessageInfo { get; init; }
 
     /// <summary>
-    /// The id of the &amp;lt;&amp;lt;getdisplaymessagesrequest,GetDisplayMessagesRequest&amp;gt;&amp;gt; that requested this message.
+    /// The id of the &lt;&lt;getdisplaymessagesrequest,GetDisplayMessagesRequest&gt;&gt; that requested this message.
     /// </summary>
     [JsonPropertyName("requestId")]
     public required int RequestId { get; init; }

@@ -27,7 +27,7 @@ public sealed partial class NotifyEVChargingScheduleRequest : IOcppRequest<Notif
     [JsonPropertyName("chargingSchedule")]
     public required ChargingScheduleType ChargingSchedule { get; init; }
 
-    /// <summary>The charging schedule contained in this notification applies to an EVSE. EvseId must be &amp;gt; 0.</summary>
+    /// <summary>The charging schedule contained in this notification applies to an EVSE. EvseId must be &gt; 0.</summary>
     [JsonPropertyName("evseId")]
     public required int EvseId { get; init; }
 }

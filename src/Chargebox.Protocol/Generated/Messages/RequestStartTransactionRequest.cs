@@ -20,7 +20,7 @@ public sealed partial class RequestStartTransactionRequest : IOcppRequest<Reques
     [JsonPropertyName("customData")]
     public CustomDataType? CustomData { get; init; }
 
-    /// <summary>Number of the EVSE on which to start the transaction. EvseId SHALL be &amp;gt; 0</summary>
+    /// <summary>Number of the EVSE on which to start the transaction. EvseId SHALL be &gt; 0</summary>
     [JsonPropertyName("evseId")]
     public int? EvseId { get; init; }
 
@@ -31,7 +31,7 @@ public sealed partial class RequestStartTransactionRequest : IOcppRequest<Reques
     public required IdTokenType IdToken { get; init; }
 
     /// <summary>
-    /// Id given by the server to this start request. The Charging Station might return this in the &amp;lt;&amp;lt;transactioneventrequest, TransactionEventRequest&amp;gt;&amp;gt;, letting the server know which transaction was started for this request. Use to start a transaction.
+    /// Id given by the server to this start request. The Charging Station might return this in the &lt;&lt;transactioneventrequest, TransactionEventRequest&gt;&gt;, letting the server know which transaction was started for this request. Use to start a transaction.
     /// </summary>
     [JsonPropertyName("remoteStartId")]
     public required int RemoteStartId { get; init; }

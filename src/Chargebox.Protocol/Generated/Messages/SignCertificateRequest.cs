@@ -21,7 +21,7 @@ public sealed partial class SignCertificateRequest : IOcppRequest<SignCertificat
     public CustomDataType? CustomData { get; init; }
 
     /// <summary>
-    /// The Charging Station SHALL send the public key in form of a Certificate Signing Request (CSR) as described in RFC 2986 [22] and then PEM encoded, using the &amp;lt;&amp;lt;signcertificaterequest,SignCertificateRequest&amp;gt;&amp;gt; message.
+    /// The Charging Station SHALL send the public key in form of a Certificate Signing Request (CSR) as described in RFC 2986 [22] and then PEM encoded, using the &lt;&lt;signcertificaterequest,SignCertificateRequest&gt;&gt; message.
     /// </summary>
     [JsonPropertyName("csr")]
     public required string Csr { get; init; }

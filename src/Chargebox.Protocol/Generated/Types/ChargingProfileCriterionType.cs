@@ -31,7 +31,7 @@ public sealed partial class ChargingProfileCriterionType
     public int? StackLevel { get; init; }
 
     /// <summary>
-    /// List of all the chargingProfileIds requested. Any ChargingProfile that matches one of these profiles will be reported. If omitted, the Charging Station SHALL not filter on chargingProfileId. This field SHALL NOT contain more ids than set in &amp;lt;&amp;lt;configkey-charging-profile-entries,ChargingProfileEntries.maxLimit&amp;gt;&amp;gt;
+    /// List of all the chargingProfileIds requested. Any ChargingProfile that matches one of these profiles will be reported. If omitted, the Charging Station SHALL not filter on chargingProfileId. This field SHALL NOT contain more ids than set in &lt;&lt;configkey-charging-profile-entries,ChargingProfileEntries.maxLimit&gt;&gt;
     /// </summary>
     [JsonPropertyName("chargingProfileId")]
     public IReadOnlyList<int>? ChargingProfileId { get; init; }

@@ -22,7 +22,7 @@ public sealed partial class EVSEType
     /// <summary>
     /// Identified_ Object. MRID. Numeric_ Identifier
     /// urn:x-enexis:ecdm:uid:1:569198
-    /// EVSE Identifier. This contains a number (&amp;gt; 0) designating an EVSE of the Charging Station.
+    /// EVSE Identifier. This contains a number (&gt; 0) designating an EVSE of the Charging Station.
     /// </summary>
     [JsonPropertyName("id")]
     public required int Id { get; init; }

@@ -32,7 +32,7 @@ public sealed partial class EventDataType
 
     /// <summary>
     /// Actual value (_attributeType_ Actual) of the variable.
-    /// The Configuration Variable &amp;lt;&amp;lt;configkey-reporting-value-size,ReportingValueSize&amp;gt;&amp;gt; can be used to limit GetVariableResult.attributeValue, VariableAttribute.value and EventData.actualValue. The max size of these values will always remain equal.
+    /// The Configuration Variable &lt;&lt;configkey-reporting-value-size,ReportingValueSize&gt;&gt; can be used to limit GetVariableResult.attributeValue, VariableAttribute.value and EventData.actualValue. The max size of these values will always remain equal.
     /// </summary>
     [JsonPropertyName("actualValue")]
     public required string ActualValue { get; init; }

@@ -26,7 +26,7 @@ public sealed partial class GetVariableResultType
 
     /// <summary>
     /// Value of requested attribute type of component-variable. This field can only be empty when the given status is NOT accepted.
-    /// The Configuration Variable &amp;lt;&amp;lt;configkey-reporting-value-size,ReportingValueSize&amp;gt;&amp;gt; can be used to limit GetVariableResult.attributeValue, VariableAttribute.value and EventData.actualValue. The max size of these values will always remain equal.
+    /// The Configuration Variable &lt;&lt;configkey-reporting-value-size,ReportingValueSize&gt;&gt; can be used to limit GetVariableResult.attributeValue, VariableAttribute.value and EventData.actualValue. The max size of these values will always remain equal.
     /// </summary>
     [JsonPropertyName("attributeValue")]
     public string? AttributeValue { get; init; }

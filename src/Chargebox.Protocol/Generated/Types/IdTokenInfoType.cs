@@ -32,7 +32,7 @@ public sealed partial class IdTokenInfoType
     public DateTimeOffset? CacheExpiryDateTime { get; init; }
 
     /// <summary>
-    /// Priority from a business point of view. Default priority is 0, The range is from -9 to 9. Higher values indicate a higher priority. The chargingPriority in &amp;lt;&amp;lt;transactioneventresponse,TransactionEventResponse&amp;gt;&amp;gt; overrules this one.
+    /// Priority from a business point of view. Default priority is 0, The range is from -9 to 9. Higher values indicate a higher priority. The chargingPriority in &lt;&lt;transactioneventresponse,TransactionEventResponse&gt;&gt; overrules this one.
     /// </summary>
     [JsonPropertyName("chargingPriority")]
     public int? ChargingPriority { get; init; }
@@ -40,7 +40,7 @@ public sealed partial class IdTokenInfoType
     /// <summary>
     /// ID_ Token. Language1. Language_ Code
     /// urn:x-oca:ocpp:uid:1:569374
-    /// Preferred user interface language of identifier user. Contains a language code as defined in &amp;lt;&amp;lt;ref-RFC5646,[RFC5646]&amp;gt;&amp;gt;.
+    /// Preferred user interface language of identifier user. Contains a language code as defined in &lt;&lt;ref-RFC5646,[RFC5646]&gt;&gt;.
     /// </summary>
     [JsonPropertyName("language1")]
     public string? Language1 { get; init; }
@@ -57,7 +57,7 @@ public sealed partial class IdTokenInfoType
     /// <summary>
     /// ID_ Token. Language2. Language_ Code
     /// urn:x-oca:ocpp:uid:1:569375
-    /// Second preferred user interface language of identifier user. Don’t use when language1 is omitted, has to be different from language1. Contains a language code as defined in &amp;lt;&amp;lt;ref-RFC5646,[RFC5646]&amp;gt;&amp;gt;.
+    /// Second preferred user interface language of identifier user. Don’t use when language1 is omitted, has to be different from language1. Contains a language code as defined in &lt;&lt;ref-RFC5646,[RFC5646]&gt;&gt;.
     /// </summary>
     [JsonPropertyName("language2")]
     public string? Language2 { get; init; }

@@ -25,7 +25,7 @@ public sealed partial class MessageContentType
     /// <summary>
     /// Message_ Content. Language. Language_ Code
     /// urn:x-enexis:ecdm:uid:1:570849
-    /// Message language identifier. Contains a language code as defined in &amp;lt;&amp;lt;ref-RFC5646,[RFC5646]&amp;gt;&amp;gt;.
+    /// Message language identifier. Contains a language code as defined in &lt;&lt;ref-RFC5646,[RFC5646]&gt;&gt;.
     /// </summary>
     [JsonPropertyName("language")]
     public string? Language { get; init; }

@@ -12,7 +12,7 @@ namespace Chargebox.Protocol.Messages;
 /// <summary>
 /// Sales_ Tariff
 /// urn:x-oca:ocpp:uid:2:233272
-/// NOTE: This dataType is based on dataTypes from &amp;lt;&amp;lt;ref-ISOIEC15118-2,ISO 15118-2&amp;gt;&amp;gt;.
+/// NOTE: This dataType is based on dataTypes from &lt;&lt;ref-ISOIEC15118-2,ISO 15118-2&gt;&gt;.
 /// </summary>
 public sealed partial class SalesTariffType
 {

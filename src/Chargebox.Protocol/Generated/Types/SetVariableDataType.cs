@@ -19,7 +19,7 @@ public sealed partial class SetVariableDataType
 
     /// <summary>
     /// Value to be assigned to attribute of variable.
-    /// The Configuration Variable &amp;lt;&amp;lt;configkey-configuration-value-size,ConfigurationValueSize&amp;gt;&amp;gt; can be used to limit SetVariableData.attributeValue and VariableCharacteristics.valueList. The max size of these values will always remain equal.
+    /// The Configuration Variable &lt;&lt;configkey-configuration-value-size,ConfigurationValueSize&gt;&gt; can be used to limit SetVariableData.attributeValue and VariableCharacteristics.valueList. The max size of these values will always remain equal.
     /// </summary>
     [JsonPropertyName("attributeValue")]
     public required string AttributeValue { get; init; }

@@ -37,7 +37,7 @@ public sealed partial class TransactionType
     public ReasonEnumType? StoppedReason { get; init; }
 
     /// <summary>
-    /// The ID given to remote start request (&amp;lt;&amp;lt;requeststarttransactionrequest, RequestStartTransactionRequest&amp;gt;&amp;gt;. This enables to CSMS to match the started transaction to the given start request.
+    /// The ID given to remote start request (&lt;&lt;requeststarttransactionrequest, RequestStartTransactionRequest&gt;&gt;. This enables to CSMS to match the started transaction to the given start request.
     /// </summary>
     [JsonPropertyName("remoteStartId")]
     public int? RemoteStartId { get; init; }

@@ -20,7 +20,7 @@ public sealed partial class VariableAttributeType
 
     /// <summary>
     /// Value of the attribute. May only be omitted when mutability is set to 'WriteOnly'.
-    /// The Configuration Variable &amp;lt;&amp;lt;configkey-reporting-value-size,ReportingValueSize&amp;gt;&amp;gt; can be used to limit GetVariableResult.attributeValue, VariableAttribute.value and EventData.actualValue. The max size of these values will always remain equal.
+    /// The Configuration Variable &lt;&lt;configkey-reporting-value-size,ReportingValueSize&gt;&gt; can be used to limit GetVariableResult.attributeValue, VariableAttribute.value and EventData.actualValue. The max size of these values will always remain equal.
     /// </summary>
     [JsonPropertyName("value")]
     public string? Value { get; init; }
