@@ -139,7 +139,8 @@ public sealed partial class TestStationConnection
     }
 
     /// <summary>Answers a CALL with a CALLRESULT. <paramref name="payload"/> is JSON text, a JsonNode, a
-    /// JsonElement, or any object serialised with System.Text.Json (an anonymous object reads well in a test).</summary>
+    /// JsonElement, a generated response (written with OcppJsonContext), or any object serialised with
+    /// System.Text.Json (an anonymous object reads well in a test).</summary>
     public Task ReplyAsync(OcppCall call, object payload, CancellationToken cancellationToken = default) =>
         SendRawAsync($"[3,{JsonSerializer.Serialize(call.MessageId)},{ToJson(payload)}]", cancellationToken);
 
@@ -291,7 +292,7 @@ public sealed partial class TestStationConnection
         string text => JsonNode.Parse(text) is { } node ? node.ToJsonString() : "null",
         JsonNode node => node.ToJsonString(),
         JsonElement element => element.GetRawText(),
-        _ => JsonSerializer.Serialize(payload, payload.GetType()),
+        _ => SerializeGenerated(payload),
     };
 
     private static TaskCompletionSource NewOpenGate()
