@@ -10,6 +10,7 @@ internal sealed class CsmsCallRouter : IOcppCallHandler
 {
     private readonly StationInbox _inbox;
     private readonly Dictionary<Type, Func<IOcppRequest, CancellationToken, ValueTask<IOcppResponse>>> _handlers = [];
+    private List<Action>? _afterAnswer;
 
     public CsmsCallRouter(StationInbox inbox) => _inbox = inbox;
 
@@ -35,6 +36,10 @@ internal sealed class CsmsCallRouter : IOcppCallHandler
 
     public bool Serves(Type requestType) => _handlers.ContainsKey(requestType);
 
+    /// <summary>Called by a handler: run <paramref name="work"/> on the loop once the response to the
+    /// current CALL has been sent (a triggered message goes after the TriggerMessageResponse, F06.FR.xx).</summary>
+    public void AfterAnswer(Action work) => (_afterAnswer ??= []).Add(work);
+
     public ValueTask<OcppCallOutcome> HandleAsync(OcppAction action, IOcppRequest request, CancellationToken cancellationToken)
     {
         if (!_handlers.TryGetValue(request.GetType(), out var handler))
@@ -56,13 +61,24 @@ internal sealed class CsmsCallRouter : IOcppCallHandler
             return refused;
         }
 
+        _afterAnswer = null;
         try
         {
-            return OcppCallOutcome.Result(await handler(request, cancellationToken).ConfigureAwait(false));
+            var outcome = OcppCallOutcome.Result(await handler(request, cancellationToken).ConfigureAwait(false));
+            if (_afterAnswer is { } followUps)
+            {
+                outcome = outcome.Then(() => _inbox.Post(() => followUps.ForEach(work => work())));
+            }
+
+            return outcome;
         }
         catch (CsmsCallRefusedException refusal)
         {
             return OcppCallOutcome.Error(refusal.ErrorCode, refusal.Message);
+        }
+        finally
+        {
+            _afterAnswer = null;
         }
     }
 }

@@ -1,4 +1,5 @@
 using Chargebox.Protocol.Messages;
+using Chargebox.Station.DeviceModel;
 using Chargebox.Station.Hardware;
 using Chargebox.Station.Storage;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,8 @@ internal sealed class StationServices
     public required StationHardware Hardware { get; init; }
 
     public required IStationStore Store { get; init; }
+
+    public required StationDeviceModel DeviceModel { get; init; }
 
     public required ILoggerFactory LoggerFactory { get; init; }
 
