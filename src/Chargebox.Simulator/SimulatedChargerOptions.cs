@@ -1,0 +1,21 @@
+namespace Chargebox.Simulator;
+
+/// <summary>What the simulated charger is made of: its EVSEs, each with connectors, supply and rating.</summary>
+public sealed record SimulatedChargerOptions
+{
+    public required IReadOnlyList<SimulatedEvseOptions> Evses { get; init; }
+
+    /// <summary>A charger with <paramref name="evseCount"/> EVSEs of one connector each, with a lock,
+    /// 1 phase, 230 V, 32 A, AC: the shape of the reference station.</summary>
+    public static SimulatedChargerOptions Default(int evseCount = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(evseCount, 1);
+        var evses = new SimulatedEvseOptions[evseCount];
+        for (var i = 0; i < evseCount; i++)
+        {
+            evses[i] = new SimulatedEvseOptions { Id = i + 1 };
+        }
+
+        return new SimulatedChargerOptions { Evses = evses };
+    }
+}
