@@ -8,6 +8,9 @@ namespace Chargebox.Station.Runtime;
 /// options) and how to back off and time out. Made on the loop from the device model for every attempt,
 /// so a SetNetworkProfile or SetVariables takes effect at the next connection.</summary>
 /// <param name="ConfigurationSlot">The NetworkConfigurationPriority slot this plan comes from.</param>
+/// <param name="Options">The WebSocket connection to open.</param>
+/// <param name="BackOff">How to wait between reconnection attempts.</param>
+/// <param name="Rpc">Station id and message timeout for the RPC layer.</param>
 internal sealed record ConnectionPlan(int ConfigurationSlot, ConnectionOptions Options, RetryBackOffSettings BackOff, OcppRpcOptions Rpc);
 
 /// <summary>The station's connectivity behaviour, called on the loop by the supervisor.</summary>

@@ -66,7 +66,7 @@ internal sealed partial class CsmsConnectionSupervisor
         }
     }
 
-    private async Task<(ConnectionPlan Plan, IOcppChannel Channel)?> ReconnectAsync(CancellationToken cancellationToken)
+    private async Task<(ConnectionPlan Plan, IOcppChannel Channel)> ReconnectAsync(CancellationToken cancellationToken)
     {
         // The back-off settings are read once per outage; a change applies from the next outage on.
         var settings = await _inbox.InvokeAsync(_ => ValueTask.FromResult(_planner.Plan().BackOff), cancellationToken).ConfigureAwait(false);
@@ -74,7 +74,7 @@ internal sealed partial class CsmsConnectionSupervisor
         return await loop.ReconnectAsync(ConnectAsync, ex => LogConnectFailed(_logger, _stationId, ex.Message), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<(ConnectionPlan Plan, IOcppChannel Channel)?> ConnectAsync(CancellationToken cancellationToken)
+    private async Task<(ConnectionPlan Plan, IOcppChannel Channel)> ConnectAsync(CancellationToken cancellationToken)
     {
         var plan = await _inbox.InvokeAsync(_ => ValueTask.FromResult(_planner.Plan()), cancellationToken).ConfigureAwait(false);
         try
