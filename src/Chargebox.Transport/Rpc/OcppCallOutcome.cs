@@ -7,11 +7,12 @@ namespace Chargebox.Transport.Rpc;
 /// sent as CALLERROR. Business refusals (status Rejected) are responses, not errors (Part 4, 4.2.2).</summary>
 public readonly struct OcppCallOutcome
 {
-    private OcppCallOutcome(IOcppResponse? response, OcppErrorCode errorCode, string? errorDescription)
+    private OcppCallOutcome(IOcppResponse? response, OcppErrorCode errorCode, string? errorDescription, Action? afterAnswered = null)
     {
         Response = response;
         ErrorCode = errorCode;
         ErrorDescription = errorDescription;
+        AfterAnswered = afterAnswered;
     }
 
     /// <summary>The response; null for an error (and for <c>default</c>, which the RPC layer answers with InternalError).</summary>
@@ -22,6 +23,13 @@ public readonly struct OcppCallOutcome
     public string? ErrorDescription { get; }
 
     public bool IsError => Response is null;
+
+    /// <summary>Runs once the answer has been written to the connection, e.g. to send the message a
+    /// TriggerMessage asked for only after its TriggerMessageResponse (F06.FR.xx: respond first).</summary>
+    public Action? AfterAnswered { get; }
+
+    /// <summary>This outcome with <paramref name="afterAnswered"/> to run once it has been sent.</summary>
+    public OcppCallOutcome Then(Action? afterAnswered) => new(Response, ErrorCode, ErrorDescription, afterAnswered);
 
     public static OcppCallOutcome Result(IOcppResponse response)
     {

@@ -49,6 +49,7 @@ public sealed partial class OcppRpcConnection
             {
                 var outcome = await HandleAsync(call, stop).ConfigureAwait(false);
                 await AnswerAsync(call, outcome, stop).ConfigureAwait(false);
+                RunAfterAnswered(call, outcome);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -58,6 +59,18 @@ public sealed partial class OcppRpcConnection
         catch (OcppConnectionClosedException ex)
         {
             RpcLog.SendFailed(_logger, ex, StationId);
+        }
+    }
+
+    private void RunAfterAnswered(InboundCall call, OcppCallOutcome outcome)
+    {
+        try
+        {
+            outcome.AfterAnswered?.Invoke();
+        }
+        catch (Exception ex)
+        {
+            RpcLog.HandlerFailed(_logger, ex, StationId, call.Action.Name, call.MessageId);
         }
     }
 

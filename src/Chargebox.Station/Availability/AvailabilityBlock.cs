@@ -1,0 +1,199 @@
+using Chargebox.Protocol.Messages;
+using Chargebox.Station.Runtime;
+using Chargebox.Station.Storage;
+
+namespace Chargebox.Station.Availability;
+
+/// <summary>Functional block G: the status of every connector, StatusNotification on every change (G01),
+/// after boot (B01) and after an offline period (B04), and ChangeAvailability for the station, an EVSE or a
+/// connector (G03, G04), persisted across reboots.</summary>
+internal sealed class AvailabilityBlock
+{
+    private readonly StationServices _services;
+    private readonly List<ConnectorState> _connectors = [];
+    private readonly Dictionary<AvailabilityScope, bool> _operative = [];
+    private readonly Dictionary<AvailabilityScope, bool> _scheduled = [];
+    private DateTimeOffset? _offlineSince;
+
+    public AvailabilityBlock(StationServices services)
+    {
+        _services = services;
+        foreach (var evse in services.Hardware.Evses)
+        {
+            foreach (var connector in evse.Connectors)
+            {
+                _connectors.Add(new ConnectorState(evse.EvseId, connector.ConnectorId)
+                {
+                    CablePlugged = connector.IsCableConnected,
+                    Faulted = connector.IsFaulted,
+                });
+            }
+        }
+
+        services.Router.On<ChangeAvailabilityRequest, ChangeAvailabilityResponse>(ChangeAvailabilityAsync);
+    }
+
+    /// <summary>Tells whether a transaction runs on an EVSE; set by the transactions block.</summary>
+    public Func<int, bool> EvseInUse { get; set; } = static _ => false;
+
+    public IReadOnlyList<ConnectorState> Connectors => _connectors;
+
+    /// <summary>Reads the availability kept across reboots (G03.FR.05 and following).</summary>
+    public async ValueTask LoadAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (scope, operative) in await _services.Store.Availability.LoadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            _operative[scope] = operative;
+        }
+
+        foreach (var connector in _connectors)
+        {
+            connector.Reported = null;
+        }
+    }
+
+    public ConnectorStatusEnumType StatusOf(ConnectorState connector) =>
+        ConnectorStatusRules.Status(connector, IsOperative(connector.EvseId, connector.ConnectorId), EvseInUse(connector.EvseId));
+
+    public bool IsOperative(int evseId, int connectorId) =>
+        Operative(AvailabilityScope.Station) && Operative(new AvailabilityScope(evseId, null)) && Operative(new AvailabilityScope(evseId, connectorId));
+
+    /// <summary>Whether the EVSE may start a new transaction.</summary>
+    public bool IsEvseAvailableForCharging(int evseId) =>
+        _connectors.Any(c => c.EvseId == evseId && !c.Faulted && IsOperative(c.EvseId, c.ConnectorId));
+
+    public ConnectorState? Find(int evseId, int connectorId) =>
+        _connectors.Find(c => c.EvseId == evseId && c.ConnectorId == connectorId);
+
+    /// <summary>Sends a StatusNotification for every connector (after BootNotification Accepted, B01; and
+    /// after an offline period longer than OfflineThreshold, B04.FR.01).</summary>
+    public void ReportAll()
+    {
+        foreach (var connector in _connectors)
+        {
+            Report(connector, StatusOf(connector));
+        }
+    }
+
+    /// <summary>Re-evaluates every connector and reports those whose status changed.</summary>
+    public void Refresh()
+    {
+        foreach (var connector in _connectors)
+        {
+            var status = StatusOf(connector);
+            if (status != connector.Reported)
+            {
+                Report(connector, status);
+            }
+        }
+    }
+
+    /// <summary>The connection is gone: changes from now on are reported after reconnecting.</summary>
+    public void OnOffline() => _offlineSince ??= _services.Clock.GetUtcNow();
+
+    /// <summary>Back online and registered: report per B04 — everything after a long outage, else only what changed.</summary>
+    public void OnBackOnline(TimeSpan offlineThreshold)
+    {
+        var since = _offlineSince;
+        _offlineSince = null;
+        if (since is null)
+        {
+            return;
+        }
+
+        if (_services.Clock.GetUtcNow() - since.Value > offlineThreshold)
+        {
+            ReportAll();
+            return;
+        }
+
+        foreach (var connector in _connectors)
+        {
+            var status = StatusOf(connector);
+            if (connector.ChangedWhileOffline || status != connector.Reported)
+            {
+                Report(connector, status);
+            }
+        }
+    }
+
+    /// <summary>Applies availability changes that waited for a transaction to end (G03.FR.05 Scheduled).</summary>
+    public async ValueTask ApplyScheduledAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (scope, operative) in _scheduled.ToList())
+        {
+            if (scope.EvseId is { } evseId ? !EvseInUse(evseId) : !AnyEvseInUse())
+            {
+                _scheduled.Remove(scope);
+                await SetOperativeAsync(scope, operative, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        Refresh();
+    }
+
+    private async ValueTask<ChangeAvailabilityResponse> ChangeAvailabilityAsync(ChangeAvailabilityRequest request, CancellationToken cancellationToken)
+    {
+        var operative = request.OperationalStatus == OperationalStatusEnumType.Operative;
+        AvailabilityScope scope;
+        if (request.Evse is not { } evse || evse.Id == 0)
+        {
+            scope = AvailabilityScope.Station;
+        }
+        else if (!_connectors.Any(c => c.EvseId == evse.Id && (evse.ConnectorId is null || c.ConnectorId == evse.ConnectorId)))
+        {
+            return new ChangeAvailabilityResponse
+            {
+                Status = ChangeAvailabilityStatusEnumType.Rejected,
+                StatusInfo = new StatusInfoType { ReasonCode = "UnknownEvse", AdditionalInfo = $"No EVSE {evse.Id}{(evse.ConnectorId is { } c ? $" connector {c}" : "")} at this station." },
+            };
+        }
+        else
+        {
+            scope = new AvailabilityScope(evse.Id, evse.ConnectorId);
+        }
+
+        var inUse = scope.EvseId is { } id ? EvseInUse(id) : AnyEvseInUse();
+        if (inUse && !operative)
+        {
+            // G03.FR.05 / G04.FR.05: a running transaction is not interrupted; the change waits for its end.
+            _scheduled[scope] = operative;
+            return new ChangeAvailabilityResponse { Status = ChangeAvailabilityStatusEnumType.Scheduled };
+        }
+
+        _scheduled.Remove(scope);
+        await SetOperativeAsync(scope, operative, cancellationToken).ConfigureAwait(false);
+        Refresh();
+        return new ChangeAvailabilityResponse { Status = ChangeAvailabilityStatusEnumType.Accepted };
+    }
+
+    private async ValueTask SetOperativeAsync(AvailabilityScope scope, bool operative, CancellationToken cancellationToken)
+    {
+        // Persist first: once the CSMS hears Accepted, the setting must survive a power cut.
+        await _services.Store.Availability.SaveAsync(scope, operative, cancellationToken).ConfigureAwait(false);
+        _operative[scope] = operative;
+    }
+
+    private bool Operative(AvailabilityScope scope) => !_operative.TryGetValue(scope, out var operative) || operative;
+
+    private bool AnyEvseInUse() => _services.Hardware.Evses.Any(e => EvseInUse(e.EvseId));
+
+    private void Report(ConnectorState connector, ConnectorStatusEnumType status)
+    {
+        connector.Reported = status;
+        if (!_services.CanSendToCsms)
+        {
+            connector.ChangedWhileOffline = true;
+            return;
+        }
+
+        connector.ChangedWhileOffline = false;
+        _services.Link.Send(new StatusNotificationRequest
+        {
+            Timestamp = _services.Clock.GetUtcNow(),
+            ConnectorStatus = status,
+            EvseId = connector.EvseId,
+            ConnectorId = connector.ConnectorId,
+        });
+    }
+}

@@ -1,0 +1,181 @@
+using Chargebox.Protocol.Messages;
+using Chargebox.Station.Availability;
+using Chargebox.Station.Connectivity;
+using Chargebox.Station.DeviceModel;
+using Chargebox.Station.Hardware;
+using Chargebox.Station.Provisioning;
+using Chargebox.Station.RemoteControl;
+using Chargebox.Station.Runtime;
+using Chargebox.Station.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Chargebox.Station;
+
+/// <summary>One OCPP 2.0.1 charging station: give it hardware, a store and options, start it, and it
+/// registers with its CSMS and serves it. Everything it does runs on one loop; hardware posts events
+/// through <see cref="Post"/> from any thread.</summary>
+public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
+{
+    private readonly StationServices _services;
+    private readonly AvailabilityBlock _availability;
+    private readonly ResetBlock _reset;
+    private readonly CsmsConnectionSupervisor _supervisor;
+    private readonly CancellationTokenSource _stopping;
+    private readonly List<IDisposable> _disposables = [];
+    private Task? _running;
+
+    private ChargingStation(ChargingStationOptions options, StationHardware hardware, IStationStore store, StationDeviceModel deviceModel, StationInbox inbox, StationClock clock, CancellationTokenSource stopping)
+    {
+        _stopping = stopping;
+        var router = new CsmsCallRouter(inbox);
+        _services = new StationServices
+        {
+            StationId = options.Identity,
+            Inbox = inbox,
+            Clock = clock,
+            Link = new CsmsLink(inbox, stopping.Token),
+            Router = router,
+            Hardware = hardware,
+            Store = store,
+            DeviceModel = deviceModel,
+            LoggerFactory = options.LoggerFactory,
+        };
+
+        _availability = new AvailabilityBlock(_services);
+        var heartbeat = new HeartbeatBlock(_services);
+        var identity = new ChargingStationType
+        {
+            VendorName = options.Profile.Vendor,
+            Model = options.Profile.Model,
+            SerialNumber = options.Profile.SerialNumber,
+            FirmwareVersion = options.Profile.FirmwareVersion,
+        };
+        var boot = new BootSequence(_services, identity, options.BootReason, heartbeat, _availability);
+        _ = new VariablesBlock(_services);
+        _reset = new ResetBlock(_services, _availability);
+        _ = new TriggerMessageBlock(_services, boot, heartbeat, _availability);
+        var connectivity = new ConnectivityBlock(_services, options, boot, heartbeat, _availability);
+        _disposables.Add(heartbeat);
+        _disposables.Add(boot);
+
+        deviceModel.Changed += change =>
+        {
+            if (change.Component.Name.Equals("OCPPCommCtrlr", StringComparison.OrdinalIgnoreCase)
+                && change.Variable.Name.Equals("HeartbeatInterval", StringComparison.OrdinalIgnoreCase)
+                && _services.CanSendToCsms)
+            {
+                heartbeat.Restart();
+            }
+        };
+
+        _supervisor = new CsmsConnectionSupervisor(
+            options.Identity,
+            inbox,
+            options.Connector ?? new WebSocketCsmsConnector(options.LoggerFactory),
+            connectivity,
+            router,
+            options.TimeProvider,
+            options.Random,
+            options.LoggerFactory);
+    }
+
+    public string Identity => _services.StationId;
+
+    /// <summary>Why the station last asked its hardware to reboot (Reset); the host starts the next station with it.</summary>
+    public BootReasonEnumType? RebootReason => _reset.RebootReason;
+
+    /// <summary>Builds the station: the device model from the profile and the store, availability from the store.</summary>
+    public static async Task<ChargingStation> CreateAsync(ChargingStationOptions options, StationHardware hardware, IStationStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(hardware);
+        ArgumentNullException.ThrowIfNull(store);
+        var clock = new StationClock(options.TimeProvider);
+        var deviceModel = DeviceModelFactory.Create(options.Profile, store.DeviceModel, clock);
+        await deviceModel.LoadAsync(cancellationToken).ConfigureAwait(false);
+        deviceModel.UpdateActual(new("SecurityCtrlr"), new("Identity"), options.Identity);
+        deviceModel.UpdateActual(new("SecurityCtrlr"), new("SecurityProfile"), ((int)options.SecurityProfile).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var inbox = new StationInbox(options.Identity, options.LoggerFactory.CreateLogger<ChargingStation>());
+        var station = new ChargingStation(options, hardware, store, deviceModel, inbox, clock, new CancellationTokenSource());
+        await station._availability.LoadAsync(cancellationToken).ConfigureAwait(false);
+        return station;
+    }
+
+    /// <summary>Starts the loop and the connection to the CSMS.</summary>
+    public void Start()
+    {
+        if (_running is not null)
+        {
+            throw new InvalidOperationException("The station is already running.");
+        }
+
+        var token = _stopping.Token;
+        _running = Task.WhenAll(
+            Task.Run(() => _services.Inbox.RunAsync(token), token),
+            Task.Run(() => _supervisor.RunAsync(token), token));
+    }
+
+    /// <summary>Hardware reports an event; handled in order on the loop.</summary>
+    public void Post(HardwareEvent hardwareEvent)
+    {
+        ArgumentNullException.ThrowIfNull(hardwareEvent);
+        _services.Inbox.Post(_ => OnHardwareEventAsync(hardwareEvent));
+    }
+
+    /// <summary>The station's state, read on its loop.</summary>
+    public Task<StationStatus> GetStatusAsync(CancellationToken cancellationToken) =>
+        _services.Inbox.InvokeAsync(_ => ValueTask.FromResult(Snapshot()), cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _services.Inbox.Complete();
+        if (_running is not null)
+        {
+            await _running.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        foreach (var disposable in _disposables)
+        {
+            disposable.Dispose();
+        }
+
+        _stopping.Dispose();
+    }
+
+    private ValueTask OnHardwareEventAsync(HardwareEvent hardwareEvent)
+    {
+        switch (hardwareEvent)
+        {
+            case CableConnected plugged when _availability.Find(plugged.EvseId, plugged.ConnectorId) is { } connector:
+                connector.CablePlugged = true;
+                break;
+            case CableDisconnected unplugged when _availability.Find(unplugged.EvseId, unplugged.ConnectorId) is { } connector:
+                connector.CablePlugged = false;
+                break;
+            case ConnectorFaultChanged fault when _availability.Find(fault.EvseId, fault.ConnectorId) is { } connector:
+                connector.Faulted = fault.Faulted;
+                break;
+            default:
+                // Tokens and EV power demand are acted on by authorization and transactions.
+                return ValueTask.CompletedTask;
+        }
+
+        _availability.Refresh();
+        return ValueTask.CompletedTask;
+    }
+
+    private StationStatus Snapshot() => new(
+        _services.StationId,
+        _services.Link.IsOnline,
+        _services.Registration,
+        _services.Hardware.Evses
+            .Select(evse => new EvseStatus(
+                evse.EvseId,
+                _availability.Connectors
+                    .Where(c => c.EvseId == evse.EvseId)
+                    .Select(c => new ConnectorStatus(c.ConnectorId, _availability.StatusOf(c)))
+                    .ToList()))
+            .ToList());
+}

@@ -1,0 +1,46 @@
+using System.Security.Cryptography.X509Certificates;
+using Chargebox.Protocol.Messages;
+using Chargebox.Station.Profiles;
+using Chargebox.Station.Runtime;
+using Chargebox.Transport.WebSockets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Chargebox.Station;
+
+/// <summary>How to build and connect one charging station.</summary>
+public sealed class ChargingStationOptions
+{
+    /// <summary>The Charging Station identity: the last segment of the connection URL and the Basic user name.</summary>
+    public required string Identity { get; init; }
+
+    /// <summary>The CSMS's OCPP endpoint (ws:// or wss://) without the identity.</summary>
+    public required Uri CsmsUrl { get; init; }
+
+    public OcppSecurityProfile SecurityProfile { get; init; } = OcppSecurityProfile.UnsecuredTransportWithBasicAuthentication;
+
+    /// <summary>The password for profiles 1 and 2 until the CSMS sets SecurityCtrlr.BasicAuthPassword.</summary>
+    public string? BasicAuthPassword { get; init; }
+
+    /// <summary>Trust anchors for the CSMS's server certificate (profiles 2 and 3).</summary>
+    public X509Certificate2Collection CsmsRootCertificates { get; init; } = [];
+
+    /// <summary>The station's client certificate with its key (profile 3).</summary>
+    public X509Certificate2? ClientCertificate { get; init; }
+
+    /// <summary>Layout, identity and device-model values; the reference station by default.</summary>
+    public StationProfile Profile { get; init; } = StationProfile.Reference;
+
+    /// <summary>Why the station is starting; sent in BootNotification.</summary>
+    public BootReasonEnumType BootReason { get; init; } = BootReasonEnumType.PowerUp;
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Randomness for the reconnection back-off; seeded in tests.</summary>
+    public Random Random { get; init; } = Random.Shared;
+
+    public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+
+    /// <summary>Opens connections to the CSMS; a WebSocket connector by default.</summary>
+    public ICsmsConnector? Connector { get; init; }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json.Serialization;
+
+namespace Chargebox.Station.Profiles;
+
+/// <summary>Describes one charging station: identity as reported in BootNotification, the EVSE and
+/// connector layout, and device-model values that differ from the catalogue defaults. Read from JSON by
+/// <see cref="StationProfileLoader"/> (format: docs/station-profile.md).</summary>
+public sealed record StationProfile
+{
+    public string Vendor { get; init; } = "Chargebox";
+
+    public string Model { get; init; } = "Chargebox AC";
+
+    public string? SerialNumber { get; init; }
+
+    public string FirmwareVersion { get; init; } = "0.1.0";
+
+    /// <summary>The EVSEs, ids 1, 2, ... in order.</summary>
+    public IReadOnlyList<EvseProfile> Evses { get; init; } = [];
+
+    /// <summary>Device-model values that replace the catalogue defaults.</summary>
+    public IReadOnlyList<VariableOverride> Variables { get; init; } = [];
+
+    /// <summary>The reference station of PICS.md: 1 EVSE, 1 connector cType1 on a fixed cable, AC,
+    /// 1 phase, 230 V, 32 A.</summary>
+    public static StationProfile Reference { get; } = new()
+    {
+        Evses =
+        [
+            new EvseProfile
+            {
+                Id = 1,
+                CurrentType = "AC",
+                Phases = 1,
+                Voltage = 230,
+                MaxCurrent = 32,
+                Connectors = [new ConnectorProfile { Id = 1, Type = "cType1", FixedCable = true }],
+            },
+        ],
+    };
+}
+
+/// <summary>One EVSE. AC: <see cref="Phases"/> (1 to 3), <see cref="Voltage"/> per phase and
+/// <see cref="MaxCurrent"/> per phase give the maximum power unless <see cref="MaxPower"/> is set.
+/// DC: <see cref="MaxPower"/> is required and phases are not used.</summary>
+public sealed record EvseProfile
+{
+    public int Id { get; init; }
+
+    /// <summary><c>AC</c> or <c>DC</c>.</summary>
+    public string CurrentType { get; init; } = "AC";
+
+    public int Phases { get; init; } = 1;
+
+    /// <summary>Volts (AC: per phase, line to neutral).</summary>
+    public decimal Voltage { get; init; } = 230;
+
+    /// <summary>Amperes (AC: per phase).</summary>
+    public decimal MaxCurrent { get; init; } = 32;
+
+    /// <summary>Watts; required for DC.</summary>
+    public decimal? MaxPower { get; init; }
+
+    /// <summary>The connectors, ids 1, 2, ... in order.</summary>
+    public IReadOnlyList<ConnectorProfile> Connectors { get; init; } = [];
+
+    [JsonIgnore]
+    public bool IsDc => string.Equals(CurrentType, "DC", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The maximum power in watts this EVSE can deliver.</summary>
+    [JsonIgnore]
+    public decimal EffectiveMaxPower => MaxPower ?? (IsDc ? 0 : Voltage * MaxCurrent * Phases);
+
+    /// <summary>AC phases connected; 0 for DC.</summary>
+    [JsonIgnore]
+    public int SupplyPhases => IsDc ? 0 : Phases;
+}
+
+/// <summary>One connector of an EVSE.</summary>
+public sealed record ConnectorProfile
+{
+    public int Id { get; init; }
+
+    /// <summary>A ConnectorEnumType value (e.g. <c>cType1</c>, <c>cCCS2</c>, <c>sType2</c>) or one of the
+    /// extra types of the appendices: <c>cGBT</c>, <c>cChaoJi</c>, <c>OppCharge</c>.</summary>
+    public string Type { get; init; } = "";
+
+    /// <summary>True for a cable fixed to the station, false for a socket the driver plugs a cable into.</summary>
+    public bool FixedCable { get; init; } = true;
+}
+
+/// <summary>A device-model value given by the profile, for the Actual attribute of a variable.</summary>
+public sealed record VariableOverride
+{
+    public string Component { get; init; } = "";
+
+    public string? ComponentInstance { get; init; }
+
+    public int? EvseId { get; init; }
+
+    public int? ConnectorId { get; init; }
+
+    public string Variable { get; init; } = "";
+
+    public string? Instance { get; init; }
+
+    public string Value { get; init; } = "";
+}
