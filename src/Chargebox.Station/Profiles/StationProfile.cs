@@ -4,26 +4,29 @@ namespace Chargebox.Station.Profiles;
 
 /// <summary>Describes one charging station: identity as reported in BootNotification, the EVSE and
 /// connector layout, and device-model values that differ from the catalogue defaults. Read from JSON by
-/// <see cref="StationProfileLoader"/> (format: docs/station-profile.md).</summary>
+/// <see cref="StationProfileLoader"/> (format: docs/station-profile.md). Properties have setters, not
+/// init accessors, because source-generated JSON would otherwise reset absent fields to null instead of
+/// keeping these defaults; treat a loaded profile as read-only.</summary>
 public sealed record StationProfile
 {
-    public string Vendor { get; init; } = "Chargebox";
+    public string Vendor { get; set; } = "Chargebox";
 
-    public string Model { get; init; } = "Chargebox AC";
+    public string Model { get; set; } = "Chargebox AC";
 
-    public string? SerialNumber { get; init; }
+    public string? SerialNumber { get; set; }
 
-    public string FirmwareVersion { get; init; } = "0.1.0";
+    public string FirmwareVersion { get; set; } = "0.1.0";
 
     /// <summary>The EVSEs, ids 1, 2, ... in order.</summary>
-    public IReadOnlyList<EvseProfile> Evses { get; init; } = [];
+    public IReadOnlyList<EvseProfile> Evses { get; set; } = [];
 
     /// <summary>Device-model values that replace the catalogue defaults.</summary>
-    public IReadOnlyList<VariableOverride> Variables { get; init; } = [];
+    public IReadOnlyList<VariableOverride> Variables { get; set; } = [];
 
     /// <summary>The reference station of PICS.md: 1 EVSE, 1 connector cType1 on a fixed cable, AC,
-    /// 1 phase, 230 V, 32 A.</summary>
-    public static StationProfile Reference { get; } = new()
+    /// 1 phase, 230 V, 32 A. A new instance on every call: profiles are mutable objects and must not be
+    /// shared between stations.</summary>
+    public static StationProfile Reference => new()
     {
         Evses =
         [
@@ -45,24 +48,24 @@ public sealed record StationProfile
 /// DC: <see cref="MaxPower"/> is required and phases are not used.</summary>
 public sealed record EvseProfile
 {
-    public int Id { get; init; }
+    public int Id { get; set; }
 
     /// <summary><c>AC</c> or <c>DC</c>.</summary>
-    public string CurrentType { get; init; } = "AC";
+    public string CurrentType { get; set; } = "AC";
 
-    public int Phases { get; init; } = 1;
+    public int Phases { get; set; } = 1;
 
     /// <summary>Volts (AC: per phase, line to neutral).</summary>
-    public decimal Voltage { get; init; } = 230;
+    public decimal Voltage { get; set; } = 230;
 
     /// <summary>Amperes (AC: per phase).</summary>
-    public decimal MaxCurrent { get; init; } = 32;
+    public decimal MaxCurrent { get; set; } = 32;
 
     /// <summary>Watts; required for DC.</summary>
-    public decimal? MaxPower { get; init; }
+    public decimal? MaxPower { get; set; }
 
     /// <summary>The connectors, ids 1, 2, ... in order.</summary>
-    public IReadOnlyList<ConnectorProfile> Connectors { get; init; } = [];
+    public IReadOnlyList<ConnectorProfile> Connectors { get; set; } = [];
 
     [JsonIgnore]
     public bool IsDc => string.Equals(CurrentType, "DC", StringComparison.OrdinalIgnoreCase);
@@ -79,30 +82,30 @@ public sealed record EvseProfile
 /// <summary>One connector of an EVSE.</summary>
 public sealed record ConnectorProfile
 {
-    public int Id { get; init; }
+    public int Id { get; set; }
 
     /// <summary>A ConnectorEnumType value (e.g. <c>cType1</c>, <c>cCCS2</c>, <c>sType2</c>) or one of the
     /// extra types of the appendices: <c>cGBT</c>, <c>cChaoJi</c>, <c>OppCharge</c>.</summary>
-    public string Type { get; init; } = "";
+    public string Type { get; set; } = "";
 
     /// <summary>True for a cable fixed to the station, false for a socket the driver plugs a cable into.</summary>
-    public bool FixedCable { get; init; } = true;
+    public bool FixedCable { get; set; } = true;
 }
 
 /// <summary>A device-model value given by the profile, for the Actual attribute of a variable.</summary>
 public sealed record VariableOverride
 {
-    public string Component { get; init; } = "";
+    public string Component { get; set; } = "";
 
-    public string? ComponentInstance { get; init; }
+    public string? ComponentInstance { get; set; }
 
-    public int? EvseId { get; init; }
+    public int? EvseId { get; set; }
 
-    public int? ConnectorId { get; init; }
+    public int? ConnectorId { get; set; }
 
-    public string Variable { get; init; } = "";
+    public string Variable { get; set; } = "";
 
-    public string? Instance { get; init; }
+    public string? Instance { get; set; }
 
-    public string Value { get; init; } = "";
+    public string Value { get; set; } = "";
 }
