@@ -11,6 +11,9 @@ public enum SchemaKind
     Integer,
     Number,
     Boolean,
+
+    /// <summary>Any JSON value: the schema gives no type (DataTransfer's <c>data</c>).</summary>
+    Any,
 }
 
 /// <summary>The subset of JSON Schema (draft-06) that the OCPP 2.0.1 schemas use, as immutable data:
@@ -64,6 +67,9 @@ public sealed class SchemaNode
         new(SchemaKind.Number) { Minimum = minimum, Maximum = maximum };
 
     public static SchemaNode Boolean() => new(SchemaKind.Boolean);
+
+    /// <summary>A node that accepts any JSON value, for a property whose schema has no <c>type</c>.</summary>
+    public static SchemaNode Any() => new(SchemaKind.Any);
 
     public static SchemaNode Array(SchemaNode items, int? minItems = null, int? maxItems = null) =>
         new(SchemaKind.Array) { Items = items, MinItems = minItems, MaxItems = maxItems };
