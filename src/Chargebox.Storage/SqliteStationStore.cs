@@ -25,6 +25,8 @@ public sealed class SqliteStationStore : IStationStore
 
     public IDeviceModelStore DeviceModel { get; }
 
+    internal SqliteDatabase Database => _database;
+
     public IAvailabilityStore Availability { get; }
 
     public IMessageQueueStore MessageQueue { get; }

@@ -87,6 +87,17 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>The value of a read-only PRAGMA on this connection, e.g. <c>synchronous</c>.</summary>
+    public ValueTask<object?> ReadPragmaAsync(string name, CancellationToken cancellationToken)
+    {
+        if (!name.All(c => char.IsAsciiLetter(c) || c == '_'))
+        {
+            throw new ArgumentException($"'{name}' is not a PRAGMA name.", nameof(name));
+        }
+
+        return RunAsync((_connection, name), static s => Scalar(s._connection, $"PRAGMA {s.name};"), cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _gate.WaitAsync().ConfigureAwait(false);
