@@ -35,6 +35,14 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            // SQLite silently falls back to read-only when the file is write-protected; the station would
+            // then fail on its first write instead of at start-up.
+            if (SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") != 0)
+            {
+                throw new StationStoreException(
+                    $"Cannot open '{path}' for writing: make it and its data directory writable by this user, or choose another data directory.");
+            }
+
             Configure(connection, path);
             CheckIntegrity(connection, path);
             SchemaMigrator.Migrate(connection, path, migrations);

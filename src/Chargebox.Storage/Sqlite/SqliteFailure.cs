@@ -25,7 +25,7 @@ internal static class SqliteFailure
             Corrupt or NotADatabase => Damaged(databasePath, exception.Message, exception),
             Full => new($"The disk holding '{databasePath}' is full: free some space and start again.", exception),
             Perm or ReadOnly or CantOpen => new(
-                $"Cannot open '{databasePath}' for writing: make its data directory writable by this user, or choose another data directory.",
+                $"Cannot open '{databasePath}' for writing: make it and its data directory writable by this user, or choose another data directory.",
                 exception),
             _ => new($"Reading or writing '{databasePath}' failed ({exception.Message}): check the disk that holds the data directory.", exception),
         };
