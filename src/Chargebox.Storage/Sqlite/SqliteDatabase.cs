@@ -39,8 +39,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
             // then fail on its first write instead of at start-up.
             if (SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") != 0)
             {
-                throw new StationStoreException(
-                    $"Cannot open '{path}' for writing: make it and its data directory writable by this user, or choose another data directory.");
+                throw SqliteFailure.NotWritable(path);
             }
 
             Configure(connection, path);

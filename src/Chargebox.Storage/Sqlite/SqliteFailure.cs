@@ -24,11 +24,15 @@ internal static class SqliteFailure
         {
             Corrupt or NotADatabase => Damaged(databasePath, exception.Message, exception),
             Full => new($"The disk holding '{databasePath}' is full: free some space and start again.", exception),
-            Perm or ReadOnly or CantOpen => new(
-                $"Cannot open '{databasePath}' for writing: make it and its data directory writable by this user, or choose another data directory.",
-                exception),
+            Perm or ReadOnly or CantOpen => NotWritable(databasePath, exception),
             _ => new($"Reading or writing '{databasePath}' failed ({exception.Message}): check the disk that holds the data directory.", exception),
         };
+
+    public static StationStoreException NotWritable(string databasePath, Exception? cause = null)
+    {
+        var message = $"Cannot open '{databasePath}' for writing: make it and its data directory writable by this user, or choose another data directory.";
+        return cause is null ? new(message) : new(message, cause);
+    }
 
     public static StationStoreException Damaged(string databasePath, string detail, Exception? cause = null)
     {
