@@ -196,9 +196,9 @@ public sealed partial class OcppRpcConnection
 
     private void LogRawFrame(string direction, ReadOnlySpan<byte> frame)
     {
-        if (_frameLogger.IsEnabled(LogLevel.Trace))
+        if (_frameLogger.IsEnabled(LogLevel.Debug))
         {
-            RpcLog.RawFrame(_frameLogger, StationId, direction, Encoding.UTF8.GetString(frame));
+            RpcLog.RawFrame(_frameLogger, StationId, direction, FrameRedactor.Redact(Encoding.UTF8.GetString(frame)));
         }
     }
 }

@@ -6,10 +6,11 @@ namespace Chargebox.Transport.Rpc;
 /// <summary>The log lines of the RPC layer, with stable event ids.</summary>
 internal static partial class RpcLog
 {
-    /// <summary>The category of raw frame logging, apart so that it can be switched on alone.</summary>
+    /// <summary>The category of raw frame logging, apart so that it can be switched on alone. Every frame
+    /// in and out at Debug, its secrets masked (<see cref="FrameRedactor"/>).</summary>
     public const string FramesCategory = "Chargebox.Transport.Rpc.Frames";
 
-    [LoggerMessage(EventId = 1000, Level = LogLevel.Trace, Message = "{StationId} {Direction} {Frame}")]
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Debug, Message = "{StationId} {Direction} {Frame}")]
     public static partial void RawFrame(this ILogger logger, string stationId, string direction, string frame);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Debug, Message = "{StationId} sent CALL {Action} {MessageId}")]
