@@ -5,6 +5,15 @@ namespace Chargebox.Benchmarks;
 /// <summary>Realistic OCPP-J frames for the protocol benchmarks, built once.</summary>
 internal static class SampleFrames
 {
+    // Declared first: the frames below are built from it during type initialisation.
+    private static readonly string[] Variables =
+    [
+        "HeartbeatInterval", "MessageTimeout", "RetryBackOffWaitMinimum", "RetryBackOffRandomRange", "RetryBackOffRepeatTimes",
+        "WebSocketPingInterval", "OfflineThreshold", "NetworkProfileConnectionAttempts", "MessageAttemptsTransactionEvent",
+        "MessageAttemptIntervalTransactionEvent", "UnlockOnEVSideDisconnect", "ResetRetries", "FileTransferProtocols",
+        "NetworkConfigurationPriority", "QueueAllMessages",
+    ];
+
     /// <summary>A TransactionEvent Updated with one meter value of four sampled values, as the reference
     /// station sends during a transaction (C-40 measurands), in a CALL frame.</summary>
     public static readonly byte[] TransactionEvent = Encoding.UTF8.GetBytes("""
@@ -28,14 +37,6 @@ internal static class SampleFrames
 
     /// <summary>A NotifyReport CALL with 30 report items (ItemsPerMessageGetReport).</summary>
     public static readonly byte[] NotifyReport30 = Encoding.UTF8.GetBytes(BuildNotifyReport(30));
-
-    private static readonly string[] Variables =
-    [
-        "HeartbeatInterval", "MessageTimeout", "RetryBackOffWaitMinimum", "RetryBackOffRandomRange", "RetryBackOffRepeatTimes",
-        "WebSocketPingInterval", "OfflineThreshold", "NetworkProfileConnectionAttempts", "MessageAttemptsTransactionEvent",
-        "MessageAttemptIntervalTransactionEvent", "UnlockOnEVSideDisconnect", "ResetRetries", "FileTransferProtocols",
-        "NetworkConfigurationPriority", "QueueAllMessages",
-    ];
 
     private static string BuildGetVariables(int items)
     {
