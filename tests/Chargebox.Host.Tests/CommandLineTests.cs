@@ -44,7 +44,12 @@ public sealed class CommandLineTests : IDisposable
     public async Task A_bad_profile_file_exits_with_code_2_naming_the_file_and_the_field()
     {
         var profile = Path.Combine(_directory, "station.json");
-        await File.WriteAllTextAsync(profile, """{ "evses": [ { "id": 1, "phases": 5, "connectors": [ { "id": 1, "type": "cType2" } ] } ] }""");
+        await File.WriteAllTextAsync(profile, """
+            {
+              "vendor": "Chargebox", "model": "Test", "firmwareVersion": "1.0",
+              "evses": [ { "id": 1, "currentType": "AC", "phases": 5, "voltage": 230, "maxCurrent": 32, "connectors": [ { "id": 1, "type": "cType2" } ] } ]
+            }
+            """);
 
         var (code, _, error) = await RunAsync(["run", "--csms", "ws://127.0.0.1:9/ocpp", "--id", "CS1", "--profile", profile, "--data-dir", _directory]);
 
