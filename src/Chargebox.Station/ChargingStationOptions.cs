@@ -8,8 +8,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Chargebox.Station;
 
-/// <summary>How to build and connect one charging station.</summary>
-public sealed class ChargingStationOptions
+/// <summary>How to build and connect one charging station. A record so that a host can restart a station
+/// with the same options and another boot reason (<c>options with { BootReason = ... }</c>).</summary>
+public sealed record ChargingStationOptions
 {
     /// <summary>The Charging Station identity: the last segment of the connection URL and the Basic user name.</summary>
     public required string Identity { get; init; }

@@ -9,6 +9,10 @@ public sealed record StationStatus(
     RegistrationStatusEnumType? Registration,
     IReadOnlyList<EvseStatus> Evses);
 
-public sealed record EvseStatus(int Id, IReadOnlyList<ConnectorStatus> Connectors);
+/// <summary>One EVSE; <see cref="Transaction"/> is null when none runs (and until the station runs transactions).</summary>
+public sealed record EvseStatus(int Id, IReadOnlyList<ConnectorStatus> Connectors, TransactionStatus? Transaction = null);
+
+/// <summary>The transaction running on an EVSE, as the host shows it.</summary>
+public sealed record TransactionStatus(string TransactionId, ChargingStateEnumType? ChargingState);
 
 public sealed record ConnectorStatus(int Id, ConnectorStatusEnumType Status);
