@@ -90,6 +90,13 @@ public sealed class TestCsms : IAsyncDisposable
         using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await _app.StopAsync(stopping.Token).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+
+        // A test that let the station send a message breaking its schema fails here, whatever it asserted.
+        var violations = _connections.SelectMany(c => c.SchemaViolations).ToList();
+        if (violations.Count > 0)
+        {
+            throw new Xunit.Sdk.XunitException($"The station sent {violations.Count} message(s) that break the official OCPP 2.0.1 schemas:{Environment.NewLine}{string.Join(Environment.NewLine, violations)}");
+        }
     }
 
     private Channel<TestStationConnection> Arrivals(string identity) =>

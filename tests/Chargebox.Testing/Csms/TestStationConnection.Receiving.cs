@@ -128,6 +128,7 @@ public sealed partial class TestStationConnection
         }
 
         var messageId = frame[1].GetString()!;
+        await CheckSchemaAsync(frame, messageId, text).ConfigureAwait(false);
         switch (frame[0].GetInt32())
         {
             case 2 when frame.GetArrayLength() == 4 && frame[2].ValueKind == JsonValueKind.String:
@@ -139,6 +140,45 @@ public sealed partial class TestStationConnection
             case 4 when frame.GetArrayLength() == 5:
                 Complete(messageId, new CallOutcome(messageId, default, frame[2].ToString(), frame[3].ToString(), frame[4]));
                 break;
+        }
+    }
+
+    /// <summary>Every request and response the station sends must conform to its official schema, checked
+    /// by an independent validator (NJsonSchema over schemas/ocpp201): the station's own validator cannot
+    /// vouch for the station's output.</summary>
+    private async Task CheckSchemaAsync(JsonElement frame, string messageId, string text)
+    {
+        string? schema = null;
+        JsonElement payload = default;
+        if (frame[0].GetInt32() == 2 && frame.GetArrayLength() == 4 && frame[2].ValueKind == JsonValueKind.String)
+        {
+            schema = frame[2].GetString() + "Request";
+            payload = frame[3];
+        }
+        else if (frame[0].GetInt32() == 3 && frame.GetArrayLength() == 3)
+        {
+            lock (_gate)
+            {
+                schema = _pendingActions.TryGetValue(messageId, out var action) ? action + "Response" : null;
+            }
+
+            payload = frame[2];
+        }
+
+        if (schema is null)
+        {
+            return;
+        }
+
+        var errors = File.Exists(Schemas.RepositoryRoot.Combine(Path.Combine("schemas", "ocpp201", schema + ".json")))
+            ? await Schemas.OcppSchemaCheck.ValidateAsync(schema, payload.GetRawText()).ConfigureAwait(false)
+            : [$"there is no schema {schema}"];
+        if (errors.Count > 0)
+        {
+            lock (_gate)
+            {
+                _schemaViolations.Add($"{schema}: {string.Join("; ", errors)} in {text}");
+            }
         }
     }
 

@@ -22,6 +22,8 @@ public sealed partial class TestStationConnection
     private readonly List<(string? Action, TaskCompletionSource<OcppCall> Waiter)> _callWaiters = [];
     private readonly List<(Func<RecordedFrame, bool> Match, TaskCompletionSource<RecordedFrame> Waiter)> _frameWaiters = [];
     private readonly Dictionary<string, TaskCompletionSource<CallOutcome>> _pendingCalls = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _pendingActions = new(StringComparer.Ordinal);
+    private readonly List<string> _schemaViolations = [];
     private readonly Dictionary<string, Func<OcppCall, TimeProvider, JsonNode>> _autoReplies;
     private readonly TaskCompletionSource<StationDisconnect> _disconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _readingAllowed = NewOpenGate();
@@ -44,6 +46,18 @@ public sealed partial class TestStationConnection
     public bool IsConnected => !_disconnected.Task.IsCompleted;
 
     /// <summary>Every frame both ways, in order, with the CSMS's timestamps.</summary>
+    /// <summary>The messages from the station that broke their official schema (checked as they arrive).</summary>
+    public IReadOnlyList<string> SchemaViolations
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _schemaViolations];
+            }
+        }
+    }
+
     public IReadOnlyList<RecordedFrame> Frames
     {
         get
@@ -158,6 +172,7 @@ public sealed partial class TestStationConnection
         lock (_gate)
         {
             _pendingCalls[messageId] = outcome;
+            _pendingActions[messageId] = action;
         }
 
         await SendRawAsync($"[2,{JsonSerializer.Serialize(messageId)},{JsonSerializer.Serialize(action)},{ToJson(payload)}]", cancellationToken).ConfigureAwait(false);
@@ -174,6 +189,7 @@ public sealed partial class TestStationConnection
             lock (_gate)
             {
                 _pendingCalls.Remove(messageId);
+                _pendingActions.Remove(messageId);
             }
         }
     }

@@ -31,14 +31,16 @@ public sealed class OcppWebSocketChannelTests
         var (channel, station) = await ConnectProfile1Async(csms);
         await using var _ = channel;
 
-        var pending = station.CallAsync("GetVariables", new { getVariableData = Array.Empty<object>() }, Patience);
+        var pending = station.CallAsync("GetVariables", new { getVariableData = new[] { new { component = new { name = "X" }, variable = new { name = "Y" } } } }, Patience);
         var call = await channel.ReceiveAsync(CancellationToken.None).AsTask().WaitAsync(Patience);
-        Assert.Equal("""[2,"csms-1","GetVariables",{"getVariableData":[]}]""", Encoding.UTF8.GetString(call.Frame.Span));
-        await channel.SendAsync(Encoding.UTF8.GetBytes("""[3,"csms-1",{"getVariableResult":[]}]"""), CancellationToken.None);
+        Assert.Equal("""[2,"csms-1","GetVariables",{"getVariableData":[{"component":{"name":"X"},"variable":{"name":"Y"}}]}]""", Encoding.UTF8.GetString(call.Frame.Span));
+        // The answer must itself be schema-valid: the test CSMS checks everything the station end sends.
+        const string result = """{"getVariableResult":[{"attributeStatus":"UnknownComponent","component":{"name":"X"},"variable":{"name":"Y"}}]}""";
+        await channel.SendAsync(Encoding.UTF8.GetBytes($"""[3,"csms-1",{result}]"""), CancellationToken.None);
 
         var outcome = await pending;
         Assert.False(outcome.IsError);
-        Assert.Equal("[]", outcome.Payload.GetProperty("getVariableResult").GetRawText());
+        Assert.Equal("UnknownComponent", outcome.Payload.GetProperty("getVariableResult")[0].GetProperty("attributeStatus").GetString());
     }
 
     [Fact]
