@@ -14,7 +14,7 @@ namespace Chargebox.Host.Runtime;
 internal sealed partial class SimulatedStation : IAsyncDisposable
 {
     /// <summary>How long an orderly close may wait for the CSMS's closing handshake.</summary>
-    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
 
     private readonly ChargingStationOptions _options;
     private readonly IStationStore _store;
