@@ -1,0 +1,34 @@
+using Chargebox.Station.Storage;
+using Chargebox.Storage.InMemory;
+
+namespace Chargebox.Storage;
+
+/// <summary>The station's storage in memory, with the same behaviour as <see cref="SqliteStationStore"/>
+/// but nothing survives the process: for tests and fleet mode. Safe for concurrent use.</summary>
+public sealed class InMemoryStationStore : IStationStore
+{
+    private readonly InMemoryState _state = new();
+
+    public InMemoryStationStore()
+    {
+        DeviceModel = new InMemoryDeviceModelStore(_state);
+        Availability = new InMemoryAvailabilityStore(_state);
+        MessageQueue = new InMemoryMessageQueueStore(_state);
+    }
+
+    public IDeviceModelStore DeviceModel { get; }
+
+    public IAvailabilityStore Availability { get; }
+
+    public IMessageQueueStore MessageQueue { get; }
+
+    public ValueTask DisposeAsync()
+    {
+        lock (_state.Gate)
+        {
+            _state.Disposed = true;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

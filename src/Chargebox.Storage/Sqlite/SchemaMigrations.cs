@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+
+namespace Chargebox.Storage.Sqlite;
+
+/// <summary>The schema of <c>chargebox.db</c>, as the list of steps that build it. To change the schema,
+/// append a step with the next version; never edit a released one (files in the field have applied it).
+/// Later issues add their tables here (transactions, authorization cache, certificates, security log).</summary>
+internal static class SchemaMigrations
+{
+    public static ImmutableArray<SchemaMigration> All { get; } =
+    [
+        new(1, "device-model values, availability, outgoing message queue", """
+            CREATE TABLE device_model_value (
+                key   TEXT NOT NULL PRIMARY KEY,
+                value TEXT NOT NULL
+            ) WITHOUT ROWID;
+
+            -- -1 stands for "no EVSE" / "no connector": SQLite treats NULLs as distinct in a primary key,
+            -- so nullable columns would let the station-wide setting be stored twice instead of replaced.
+            CREATE TABLE availability (
+                evse_id      INTEGER NOT NULL CHECK (evse_id >= -1),
+                connector_id INTEGER NOT NULL CHECK (connector_id >= -1),
+                operative    INTEGER NOT NULL CHECK (operative IN (0, 1)),
+                PRIMARY KEY (evse_id, connector_id),
+                CHECK (evse_id <> -1 OR connector_id = -1)
+            ) WITHOUT ROWID;
+
+            -- AUTOINCREMENT: an id is never reused, even after the queue was emptied, so ids keep increasing.
+            CREATE TABLE message_queue (
+                id        INTEGER PRIMARY KEY AUTOINCREMENT,
+                action    TEXT    NOT NULL,
+                payload   BLOB    NOT NULL,
+                queued_at TEXT    NOT NULL,
+                attempts  INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0)
+            );
+            """),
+    ];
+
+    public static int LatestVersion => All[^1].Version;
+}
