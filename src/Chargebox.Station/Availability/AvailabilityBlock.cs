@@ -203,12 +203,20 @@ internal sealed class AvailabilityBlock
         }
 
         connector.ChangedWhileOffline = false;
-        _services.Link.Send(new StatusNotificationRequest
-        {
-            Timestamp = _services.Clock.GetUtcNow(),
-            ConnectorStatus = status,
-            EvseId = connector.EvseId,
-            ConnectorId = connector.ConnectorId,
-        });
+        _services.Link.Send(
+            new StatusNotificationRequest
+            {
+                Timestamp = _services.Clock.GetUtcNow(),
+                ConnectorStatus = status,
+                EvseId = connector.EvseId,
+                ConnectorId = connector.ConnectorId,
+            },
+            static (_, _) => ValueTask.CompletedTask,
+            (_, _) =>
+            {
+                // Lost with the connection before the CSMS answered: report it again after reconnecting (B04.FR.02).
+                connector.ChangedWhileOffline = true;
+                return ValueTask.CompletedTask;
+            });
     }
 }

@@ -17,12 +17,15 @@ internal sealed partial class StationUnderTest
         await NextConnectionAsync();
     }
 
-    /// <summary>Waits until the station rebooted itself (after a Reset) and connected again.</summary>
-    public async Task WaitForRebootAsync()
+    /// <summary>Waits until the station rebooted itself (after a Reset) and, unless told not to, connected again.</summary>
+    public async Task WaitForRebootAsync(bool connected = true)
     {
         await _rebooted.Task.WaitAsync(Timeout);
         _rebooted = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        await NextConnectionAsync();
+        if (connected)
+        {
+            await NextConnectionAsync();
+        }
     }
 
     // Called on the station's own loop: the restart must not wait for that loop to end, so it runs beside it.
