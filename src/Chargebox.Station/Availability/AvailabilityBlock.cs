@@ -163,9 +163,24 @@ internal sealed class AvailabilityBlock
 
         _scheduled.Remove(scope);
         await SetOperativeAsync(scope, operative, cancellationToken).ConfigureAwait(false);
-        Refresh();
+
+        // The statuses follow the response (G03.FR.04 / G04.FR.03). Every connector in scope is reported even
+        // when its status did not change: the CSMS asked about them (TC_G_13_CS step 3 expects the report
+        // for Inoperative to Inoperative).
+        _services.Router.AfterAnswer(() =>
+        {
+            foreach (var connector in _connectors.Where(c => InScope(scope, c)))
+            {
+                Report(connector, StatusOf(connector));
+            }
+
+            Refresh();
+        });
         return new ChangeAvailabilityResponse { Status = ChangeAvailabilityStatusEnumType.Accepted };
     }
+
+    private static bool InScope(AvailabilityScope scope, ConnectorState connector) =>
+        (scope.EvseId is null || scope.EvseId == connector.EvseId) && (scope.ConnectorId is null || scope.ConnectorId == connector.ConnectorId);
 
     private async ValueTask SetOperativeAsync(AvailabilityScope scope, bool operative, CancellationToken cancellationToken)
     {
@@ -188,12 +203,20 @@ internal sealed class AvailabilityBlock
         }
 
         connector.ChangedWhileOffline = false;
-        _services.Link.Send(new StatusNotificationRequest
-        {
-            Timestamp = _services.Clock.GetUtcNow(),
-            ConnectorStatus = status,
-            EvseId = connector.EvseId,
-            ConnectorId = connector.ConnectorId,
-        });
+        _services.Link.Send(
+            new StatusNotificationRequest
+            {
+                Timestamp = _services.Clock.GetUtcNow(),
+                ConnectorStatus = status,
+                EvseId = connector.EvseId,
+                ConnectorId = connector.ConnectorId,
+            },
+            static (_, _) => ValueTask.CompletedTask,
+            (_, _) =>
+            {
+                // Lost with the connection before the CSMS answered: report it again after reconnecting (B04.FR.02).
+                connector.ChangedWhileOffline = true;
+                return ValueTask.CompletedTask;
+            });
     }
 }

@@ -39,10 +39,7 @@ internal sealed partial class BootSequence : IDisposable
             return ValueTask.CompletedTask;
         });
 
-        // B03.FR.08: while rejected, the station answers every CSMS request with SecurityError.
-        services.Router.Gate = action => services.Registration == RegistrationStatusEnumType.Rejected
-            ? OcppCallOutcome.Error(OcppErrorCode.SecurityError, $"The CSMS rejected this charging station's BootNotification; {action.Name} is not served until it is accepted.")
-            : null;
+        services.Router.Gate = Gate;
     }
 
     /// <summary>Raised once the CSMS accepted the station (each time, after every BootNotification accepted).</summary>
@@ -88,6 +85,22 @@ internal sealed partial class BootSequence : IDisposable
     }
 
     public void Dispose() => _retry.Dispose();
+
+    private OcppCallOutcome? Gate(Protocol.OcppAction action) => _services.Registration switch
+    {
+        // B03.FR.08: while rejected, the station answers every CSMS request with SecurityError.
+        RegistrationStatusEnumType.Rejected => OcppCallOutcome.Error(
+            OcppErrorCode.SecurityError,
+            $"The CSMS rejected this charging station's BootNotification; {action.Name} is not served until it is accepted."),
+
+        // B02 (TC_B_02_CS step 12): a pending station may be configured but starts no transaction.
+        RegistrationStatusEnumType.Pending when action.Name == "RequestStartTransaction" => OcppCallOutcome.Result(new RequestStartTransactionResponse
+        {
+            Status = RequestStartStopStatusEnumType.Rejected,
+            StatusInfo = new StatusInfoType { ReasonCode = "NotAccepted", AdditionalInfo = "The CSMS has not accepted this charging station's BootNotification yet." },
+        }),
+        _ => null,
+    };
 
     private void Send()
     {

@@ -42,23 +42,21 @@ internal sealed class CsmsCallRouter : IOcppCallHandler
 
     public ValueTask<OcppCallOutcome> HandleAsync(OcppAction action, IOcppRequest request, CancellationToken cancellationToken)
     {
-        if (!_handlers.TryGetValue(request.GetType(), out var handler))
-        {
-            return ValueTask.FromResult(OcppCallOutcome.NotSupported(action));
-        }
-
-        return new ValueTask<OcppCallOutcome>(_inbox.InvokeAsync(ct => ServeAsync(action, handler, request, ct), cancellationToken));
+        return new ValueTask<OcppCallOutcome>(_inbox.InvokeAsync(ct => ServeAsync(action, request, ct), cancellationToken));
     }
 
-    private async ValueTask<OcppCallOutcome> ServeAsync(
-        OcppAction action,
-        Func<IOcppRequest, CancellationToken, ValueTask<IOcppResponse>> handler,
-        IOcppRequest request,
-        CancellationToken cancellationToken)
+    private async ValueTask<OcppCallOutcome> ServeAsync(OcppAction action, IOcppRequest request, CancellationToken cancellationToken)
     {
+        // The gate comes first: while rejected, even an action the station does not implement is a
+        // SecurityError (B03.FR.08), not NotSupported.
         if (Gate?.Invoke(action) is { } refused)
         {
             return refused;
+        }
+
+        if (!_handlers.TryGetValue(request.GetType(), out var handler))
+        {
+            return OcppCallOutcome.NotSupported(action);
         }
 
         _afterAnswer = null;
