@@ -12,15 +12,15 @@ public sealed class CommandLineTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Theory]
-    [InlineData(new string[0], "a command is required")]
-    [InlineData(new[] { "fly" }, "unknown command 'fly'")]
-    [InlineData(new[] { "run", "--id", "CS1" }, "option --csms is required")]
-    [InlineData(new[] { "run", "--csms", "ws://127.0.0.1:9/ocpp" }, "option --id is required")]
+    [InlineData(new string[0], "Required command was not provided")]
+    [InlineData(new[] { "fly" }, "Unrecognized command or argument 'fly'")]
+    [InlineData(new[] { "run", "--id", "CS1" }, "Option '--csms' is required")]
+    [InlineData(new[] { "run", "--csms", "ws://127.0.0.1:9/ocpp" }, "Option '--id' is required")]
     [InlineData(new[] { "run", "--csms", "http://127.0.0.1:9/ocpp", "--id", "CS1" }, "not a ws:// or wss:// URL")]
     [InlineData(new[] { "run", "--csms", "ws://127.0.0.1:9/ocpp", "--id", "CS:1" }, "option --id: 'CS:1'")]
-    [InlineData(new[] { "run", "--csms", "ws://127.0.0.1:9/ocpp", "--id", "CS1", "--colour", "red" }, "unknown option '--colour'")]
-    [InlineData(new[] { "run", "--csms", "ws://127.0.0.1:9/ocpp", "--id", "CS1", "--id", "CS2" }, "option --id is given twice")]
-    [InlineData(new[] { "run", "--csms", "ws://127.0.0.1:9/ocpp", "--id" }, "option --id needs a value")]
+    [InlineData(new[] { "run", "--csms", "ws://127.0.0.1:9/ocpp", "--id", "CS1", "--colour", "red" }, "Unrecognized command or argument '--colour'")]
+    [InlineData(new[] { "run", "--csms", "ws://127.0.0.1:9/ocpp", "--id", "CS1", "--id", "CS2" }, "Option '--id' expects a single argument but 2 were provided")]
+    [InlineData(new[] { "run", "--csms", "ws://127.0.0.1:9/ocpp", "--id" }, "Required argument missing for option: '--id'")]
     [InlineData(new[] { "run", "--csms", "ws://127.0.0.1:9/ocpp", "--id", "CS1", "--security-profile", "4" }, "--security-profile: '4' is not a whole number from 1 to 3")]
     [InlineData(new[] { "run", "--csms", "ws://127.0.0.1:9/ocpp", "--id", "CS1", "--control-port", "70000" }, "--control-port: '70000'")]
     [InlineData(new[] { "run", "--csms", "ws://127.0.0.1:9/ocpp", "--id", "CS1", "--security-profile", "2" }, "security profile 2 needs a wss:// URL")]
@@ -28,7 +28,10 @@ public sealed class CommandLineTests : IDisposable
     [InlineData(new[] { "run", "--csms", "wss://127.0.0.1:9/ocpp", "--id", "CS1", "--security-profile", "3" }, "needs --csms-root-cert")]
     [InlineData(new[] { "run", "--csms", "wss://127.0.0.1:9/ocpp", "--id", "CS1", "--security-profile", "3", "--csms-root-cert", "ca.pem" }, "needs --client-cert FILE and --client-key FILE")]
     [InlineData(new[] { "run", "--csms", "ws://127.0.0.1:9/ocpp", "--id", "CS1", "--verbose=yes" }, "option --verbose takes no value")]
-    [InlineData(new[] { "demo", "--fast" }, "unknown option '--fast'")]
+    [InlineData(new[] { "demo", "--fast" }, "Unrecognized command or argument '--fast'")]
+    [InlineData(new[] { "demo", "--verbose", "--verbose" }, "option --verbose is given twice")]
+    [InlineData(new[] { "run", "--csms", "ws://127.0.0.1:9/ocpp", "--id", "CS1", "--control-port", "-1" }, "option --control-port: '-1'")]
+    [InlineData(new[] { "run", "--csms", "ws://127.0.0.1:9/ocpp", "--id", "CS1", "--client-cert", "c.pem" }, "--client-cert and --client-key are for security profile 3 only")]
     public async Task Option_errors_exit_with_code_2_and_one_line_naming_the_problem(string[] arguments, string message)
     {
         var (code, output, error) = await RunAsync(arguments);
@@ -71,13 +74,38 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("option --csms-root-cert: cannot read", error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Help_exits_0_with_the_usage()
+    // The usage line starts with the executable's name, which is the test host here.
+    [Theory]
+    [InlineData(new[] { "--help" }, " [command] [options]", "run", "demo")]
+    [InlineData(new[] { "-h" }, " [command] [options]", "run", "demo")]
+    [InlineData(new[] { "run", "--help" }, " run [options]", "--csms <URL> (REQUIRED)", "--security-profile <1|2|3>")]
+    [InlineData(new[] { "demo", "--help" }, " demo [options]", "--data-dir <DIR>", "--verbose")]
+    public async Task Help_exits_0_with_the_usage(string[] arguments, string usage, string first, string second)
     {
-        var (code, output, _) = await RunAsync(["--help"]);
+        var (code, output, error) = await RunAsync(arguments);
         Assert.Equal(0, code);
-        Assert.Contains("chargebox run --csms URL --id IDENTITY", output, StringComparison.Ordinal);
-        Assert.Contains("chargebox demo", output, StringComparison.Ordinal);
+        Assert.Equal("", error);
+        Assert.Contains(usage, output, StringComparison.Ordinal);
+        Assert.Contains(first, output, StringComparison.Ordinal);
+        Assert.Contains(second, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_wins_over_option_errors()
+    {
+        var (code, output, _) = await RunAsync(["run", "--colour", "red", "--help"]);
+        Assert.Equal(0, code);
+        Assert.Contains(" run [options]", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Values_starting_with_at_are_taken_literally_not_as_response_files()
+    {
+        // With response files on, '@pw' would be read as a file and fail with "Response file not found".
+        var (code, _, error) = await RunAsync(["run", "--csms", "ws://127.0.0.1:9/ocpp", "--id", "CS1", "--password", "@pw", "--client-cert", "c.pem"]);
+
+        Assert.Equal(2, code);
+        Assert.Contains("--client-cert and --client-key are for security profile 3 only", error, StringComparison.Ordinal);
     }
 
     [Fact]

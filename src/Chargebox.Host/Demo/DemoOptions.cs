@@ -1,16 +1,7 @@
-using Chargebox.Host.Cli;
-
 namespace Chargebox.Host.Demo;
 
 /// <summary>The options of <c>chargebox demo</c>.</summary>
 /// <param name="DataDirectory">Where the station and the demo CSMS keep their SQLite files; null: a fresh
 /// temporary directory, removed at the end.</param>
 /// <param name="Verbose">Also log every OCPP message in and out.</param>
-internal sealed record DemoOptions(string? DataDirectory, bool Verbose)
-{
-    public static DemoOptions Parse(IReadOnlyList<string> arguments)
-    {
-        var reader = new ArgumentReader(arguments, new HashSet<string>(StringComparer.Ordinal) { "--data-dir" }, new HashSet<string>(StringComparer.Ordinal) { "--verbose" });
-        return new DemoOptions(reader.Value("--data-dir"), reader.Has("--verbose"));
-    }
-}
+internal sealed record DemoOptions(string? DataDirectory, bool Verbose);
