@@ -36,7 +36,7 @@ internal sealed class ConnectivityBlock : IConnectionPlanner
         // NetworkConfigurationPriority is RebootRequired: the order is fixed for this boot (B10.FR.01, B10.FR.04).
         Rotation = SlotRotation.FromPriority(
             services.DeviceModel.OcppComm.NetworkConfigurationPriority,
-            slot => profiles.Usable(slot) is not null,
+            slot => ConfigurationSlots.IsSupported(slot) && profiles.Usable(slot) is not null,
             ConfigurationSlots.Installed);
         services.DeviceModel.Changed += change =>
         {

@@ -16,18 +16,22 @@ internal sealed class NetworkProfiles
         _profiles = profiles;
     }
 
-    /// <summary>Loads the stored profiles. The first start stores the installation's connection
-    /// (<paramref name="installed"/>) in <see cref="ConfigurationSlots.Installed"/>; afterwards the store is the
-    /// truth, so a profile the CSMS wrote there survives a reboot.</summary>
+    /// <summary>Loads the stored profiles. The installation's connection (<paramref name="installed"/>) is written
+    /// to <see cref="ConfigurationSlots.Installed"/> at the first start and whenever it differs from the one the
+    /// station last started with (kept in <see cref="ConfigurationSlots.InstallationRecord"/>): an installer's
+    /// new CSMS URL takes effect, while a profile the CSMS wrote to slot 1 survives reboots that change nothing.</summary>
     public static async Task<NetworkProfiles> LoadAsync(INetworkProfileStore store, NetworkConnectionProfileType installed, CancellationToken cancellationToken)
     {
         var profiles = new Dictionary<int, NetworkConnectionProfileType>(await store.LoadAsync(cancellationToken).ConfigureAwait(false));
-        if (!profiles.ContainsKey(ConfigurationSlots.Installed))
+        if (!profiles.TryGetValue(ConfigurationSlots.InstallationRecord, out var previous) || !SameConnection(previous, installed)
+            || !profiles.ContainsKey(ConfigurationSlots.Installed))
         {
             await store.SaveAsync(ConfigurationSlots.Installed, installed, cancellationToken).ConfigureAwait(false);
+            await store.SaveAsync(ConfigurationSlots.InstallationRecord, installed, cancellationToken).ConfigureAwait(false);
             profiles[ConfigurationSlots.Installed] = installed;
         }
 
+        profiles.Remove(ConfigurationSlots.InstallationRecord);
         return new NetworkProfiles(store, profiles);
     }
 
@@ -49,6 +53,9 @@ internal sealed class NetworkProfiles
     /// <summary>The profile in <paramref name="slot"/>, if one is stored and the station can connect with it.</summary>
     public NetworkConnectionProfileType? Usable(int slot) =>
         _profiles.TryGetValue(slot, out var profile) && NetworkProfileRules.Unusable(profile) is null ? profile : null;
+
+    private static bool SameConnection(NetworkConnectionProfileType a, NetworkConnectionProfileType b) =>
+        (a.OcppCsmsUrl, a.SecurityProfile, a.MessageTimeout) == (b.OcppCsmsUrl, b.SecurityProfile, b.MessageTimeout);
 
     /// <summary>Stores <paramref name="profile"/> durably, then uses it from the next connection attempt on.</summary>
     public async ValueTask SaveAsync(int slot, NetworkConnectionProfileType profile, CancellationToken cancellationToken)
