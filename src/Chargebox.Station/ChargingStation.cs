@@ -24,7 +24,7 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
     private readonly List<IDisposable> _disposables = [];
     private Task? _running;
 
-    private ChargingStation(ChargingStationOptions options, StationHardware hardware, IStationStore store, StationDeviceModel deviceModel, StationInbox inbox, StationClock clock, CancellationTokenSource stopping)
+    private ChargingStation(ChargingStationOptions options, StationHardware hardware, IStationStore store, StationDeviceModel deviceModel, NetworkProfiles networkProfiles, StationInbox inbox, StationClock clock, CancellationTokenSource stopping)
     {
         _stopping = stopping;
         var router = new CsmsCallRouter(inbox);
@@ -54,7 +54,8 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
         _ = new VariablesBlock(_services);
         _reset = new ResetBlock(_services, _availability);
         _ = new TriggerMessageBlock(_services, boot, heartbeat, _availability);
-        var connectivity = new ConnectivityBlock(_services, options, boot, heartbeat, _availability);
+        var connectivity = new ConnectivityBlock(_services, options, networkProfiles, boot, heartbeat, _availability);
+        _ = new NetworkProfileBlock(_services, networkProfiles, connectivity.Rotation);
         _disposables.Add(heartbeat);
         _disposables.Add(boot);
 
@@ -96,8 +97,11 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
         deviceModel.UpdateActual(new("SecurityCtrlr"), new("Identity"), options.Identity);
         deviceModel.UpdateActual(new("SecurityCtrlr"), new("SecurityProfile"), ((int)options.SecurityProfile).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+        var networkProfiles = await NetworkProfiles.LoadAsync(
+            store.NetworkProfiles, NetworkProfiles.Installed(options, deviceModel.OcppComm.MessageTimeout), cancellationToken).ConfigureAwait(false);
+
         var inbox = new StationInbox(options.Identity, options.LoggerFactory.CreateLogger<ChargingStation>());
-        var station = new ChargingStation(options, hardware, store, deviceModel, inbox, clock, new CancellationTokenSource());
+        var station = new ChargingStation(options, hardware, store, deviceModel, networkProfiles, inbox, clock, new CancellationTokenSource());
         await station._availability.LoadAsync(cancellationToken).ConfigureAwait(false);
         return station;
     }

@@ -14,6 +14,7 @@ public sealed class InMemoryStationStore : IStationStore
         DeviceModel = new InMemoryDeviceModelStore(_state);
         Availability = new InMemoryAvailabilityStore(_state);
         MessageQueue = new InMemoryMessageQueueStore(_state);
+        NetworkProfiles = new InMemoryNetworkProfileStore(_state);
     }
 
     public IDeviceModelStore DeviceModel { get; }
@@ -21,6 +22,8 @@ public sealed class InMemoryStationStore : IStationStore
     public IAvailabilityStore Availability { get; }
 
     public IMessageQueueStore MessageQueue { get; }
+
+    public INetworkProfileStore NetworkProfiles { get; }
 
     public ValueTask DisposeAsync()
     {

@@ -1,3 +1,5 @@
+using Chargebox.Protocol.Messages;
+
 namespace Chargebox.Station.Storage;
 
 /// <summary>Everything a station keeps across a reboot or a power cut. Each write is durable when the
@@ -10,6 +12,8 @@ public interface IStationStore : IAsyncDisposable
     IAvailabilityStore Availability { get; }
 
     IMessageQueueStore MessageQueue { get; }
+
+    INetworkProfileStore NetworkProfiles { get; }
 }
 
 /// <summary>Device-model attribute values that were set at run time (SetVariables, the station itself)
@@ -64,4 +68,16 @@ public interface IMessageQueueStore
 
     /// <summary>Removes a delivered (or abandoned) message.</summary>
     ValueTask RemoveAsync(long id, CancellationToken cancellationToken);
+}
+
+/// <summary>The network connection profiles by configuration slot (B09): set by SetNetworkProfile (or seeded
+/// from the station's installation options) and kept across reboots, so NetworkConfigurationPriority can name
+/// them at the next boot (B10).</summary>
+public interface INetworkProfileStore
+{
+    /// <summary>Every stored profile, by configuration slot.</summary>
+    ValueTask<IReadOnlyDictionary<int, NetworkConnectionProfileType>> LoadAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stores <paramref name="profile"/> in <paramref name="configurationSlot"/>, replacing what was there.</summary>
+    ValueTask SaveAsync(int configurationSlot, NetworkConnectionProfileType profile, CancellationToken cancellationToken);
 }

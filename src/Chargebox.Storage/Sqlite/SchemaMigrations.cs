@@ -34,6 +34,13 @@ internal static class SchemaMigrations
                 attempts  INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0)
             );
             """),
+        new(2, "network connection profiles", """
+            -- B09: one NetworkConnectionProfileType per configuration slot, as its OCPP JSON.
+            CREATE TABLE network_profile (
+                configuration_slot INTEGER NOT NULL PRIMARY KEY,
+                connection_data    TEXT    NOT NULL
+            ) WITHOUT ROWID;
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -26,7 +26,7 @@ internal static class StandardCatalogue
         Int("OCPPCommCtrlr", "MessageAttempts", "3", ReadWrite, 1, 10, instance: "TransactionEvent"),
         Int("OCPPCommCtrlr", "NetworkProfileConnectionAttempts", "3", ReadWrite, 1, 100),
         // B10: a new priority applies when the station reconnects after a reset (TC_B_45 allows RebootRequired).
-        new("OCPPCommCtrlr", "NetworkConfigurationPriority", null, new(VariableDataType.String, MaxLimit: 100), ReadWrite, "0", RebootRequired: true),
+        new("OCPPCommCtrlr", "NetworkConfigurationPriority", null, new(VariableDataType.String, MaxLimit: 100), ReadWrite, "1", RebootRequired: true),
         Int("OCPPCommCtrlr", "ActiveNetworkProfile", "0", ReadOnly, 0, 9) with { Persistent = false },
         Int("OCPPCommCtrlr", "OfflineThreshold", "300", ReadWrite, 0, 86400, "s"),
         Bool("OCPPCommCtrlr", "QueueAllMessages", "false", ReadOnly), // C-21: only transaction messages are queued
