@@ -37,6 +37,21 @@ public class ProtocolStepBenchmarks
         _request = JsonSerializer.Deserialize(_payload.Span, _action.RequestTypeInfo)!;
     }
 
+    /// <summary>The floor on this machine: one pass of the tokenizer over the payload, doing nothing.
+    /// Frame parse, validation and deserialization each make one such pass.</summary>
+    [Benchmark(Description = "0 tokenizer pass only (floor)")]
+    public int Tokenize()
+    {
+        var reader = new Utf8JsonReader(_payload.Span);
+        var tokens = 0;
+        while (reader.Read())
+        {
+            tokens++;
+        }
+
+        return tokens;
+    }
+
     [Benchmark(Description = "1 frame parse + action look-up")]
     public bool FrameParse() =>
         OcppFrameReader.TryParse(_frame, out var call, out _) && OcppActions.TryGet(call.Action!, out _);
