@@ -40,6 +40,7 @@ await connection.ExpectFrameAsync(f => f.Text.Contains("\"StatusNotification\"",
 const string GetVariables = """{"getVariableData":[{"component":{"name":"OCPPCommCtrlr"},"variable":{"name":"HeartbeatInterval"}}]}""";
 const string TriggerHeartbeat = """{"requestedMessage":"Heartbeat"}""";
 
+var gcBefore = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2), Pause: GC.GetTotalPauseDuration());
 var getVariables = new Latencies("GetVariables (1 variable): sent → result", requests);
 var trigger = new Latencies("TriggerMessage Heartbeat: sent → result", requests);
 var triggered = new Latencies("TriggerMessage Heartbeat: sent → Heartbeat", requests);
@@ -75,6 +76,10 @@ Console.WriteLine($"{requests} requests of each kind after {warmUp} warm-up roun
 Console.WriteLine(getVariables.Summary());
 Console.WriteLine(trigger.Summary());
 Console.WriteLine(triggered.Summary());
+// Garbage collections during the run (warm-up included), to tell GC pauses from scheduling noise in the tail.
+Console.WriteLine(
+    $"GC during the run: gen0 {GC.CollectionCount(0) - gcBefore.Gen0}, gen1 {GC.CollectionCount(1) - gcBefore.Gen1}, gen2 {GC.CollectionCount(2) - gcBefore.Gen2}, " +
+    $"total pause {(GC.GetTotalPauseDuration() - gcBefore.Pause).TotalMilliseconds:F1} ms");
 charger.Dispose();
 return 0;
 
