@@ -1,3 +1,7 @@
 using BenchmarkDotNet.Running;
+using Chargebox.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (!StartupProbe.TryRun(args))
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+}

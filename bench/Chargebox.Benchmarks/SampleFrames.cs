@@ -38,6 +38,15 @@ internal static class SampleFrames
     /// <summary>A NotifyReport CALL with 30 report items (ItemsPerMessageGetReport).</summary>
     public static readonly byte[] NotifyReport30 = Encoding.UTF8.GetBytes(BuildNotifyReport(30));
 
+    /// <summary>A sample frame by the name of its field, for parameterised benchmarks.</summary>
+    public static byte[] ByName(string name) => name switch
+    {
+        nameof(TransactionEvent) => TransactionEvent,
+        nameof(GetVariables30) => GetVariables30,
+        nameof(NotifyReport30) => NotifyReport30,
+        _ => throw new ArgumentException($"No sample frame {name}.", nameof(name)),
+    };
+
     private static string BuildGetVariables(int items)
     {
         var sb = new StringBuilder("[2,\"c0ffee00-0000-4000-8000-000000000001\",\"GetVariables\",{\"getVariableData\":[");

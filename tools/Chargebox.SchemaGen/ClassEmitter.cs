@@ -8,7 +8,7 @@ internal static class ClassEmitter
 
     public static string Emit(ObjectDefinition definition, MessageSchema? message, SchemaSet set)
     {
-        var writer = new CodeWriter("System.Text.Json", "System.Text.Json.Serialization");
+        var writer = new CodeWriter("Chargebox.Protocol.Json", "System.Text.Json", "System.Text.Json.Serialization");
         writer.Line("namespace Chargebox.Protocol.Messages;").Line();
 
         var extra = new List<string>();
@@ -25,6 +25,7 @@ internal static class ClassEmitter
         }
 
         writer.Summary(definition.Description, [.. extra]);
+        writer.Line($"[JsonConverter(typeof({definition.Name}JsonConverter))]");
         using (writer.Block($"public sealed partial class {definition.Name}{baseList}"))
         {
             var first = true;

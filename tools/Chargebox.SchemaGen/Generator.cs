@@ -14,6 +14,7 @@ internal static class Generator
         foreach (var message in set.Messages)
         {
             files.Add($"Messages/{message.Name}.cs", ClassEmitter.Emit(message.Root, message, set));
+            files.Add($"Converters/{message.Name}JsonConverter.cs", ConverterEmitter.Emit(message.Root, set));
         }
 
         foreach (var definition in set.Definitions.Values)
@@ -25,6 +26,10 @@ internal static class Generator
                 _ => throw new GeneratorException($"Unexpected definition {definition.Name}."),
             };
             files.Add(path, text);
+            if (definition is ObjectDefinition objectDefinition)
+            {
+                files.Add($"Converters/{objectDefinition.Name}JsonConverter.cs", ConverterEmitter.Emit(objectDefinition, set));
+            }
         }
 
         files.Add("OcppJsonContext.cs", RegistryEmitter.EmitJsonContext(set));

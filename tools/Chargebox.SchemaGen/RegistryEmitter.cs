@@ -30,12 +30,13 @@ internal static class RegistryEmitter
     {
         var actions = set.Messages.Select(m => m.ActionName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var writer = new CodeWriter(
-            "System.Collections.Frozen",
             "System.Collections.ObjectModel",
             "Chargebox.Protocol.Json",
             "Chargebox.Protocol.Validation");
         writer.Line("namespace Chargebox.Protocol;").Line();
-        writer.Summary(null, "Every OCPP 2.0.1 action with its direction, JSON type information and schemas.");
+        writer.Summary(null,
+            "Every OCPP 2.0.1 action with its direction, JSON type information and schemas. Type information and",
+            "schemas are made when an action first needs them, so that starting a station stays cheap.");
         using (writer.Block("public static class OcppActions"))
         {
             foreach (var action in actions)
@@ -44,10 +45,12 @@ internal static class RegistryEmitter
                 writer.Line($"public static readonly OcppAction {action} = new(");
                 writer.Line($"    {Literals.String(action)},");
                 writer.Line($"    OcppDirection.{ActionDirections.Table[action]},");
-                writer.Line($"    OcppJsonContext.Default.{action}Request,");
-                writer.Line($"    OcppJsonContext.Default.{action}Response,");
-                writer.Line($"    OcppSchemas.{action}Request,");
-                writer.Line($"    OcppSchemas.{action}Response);");
+                writer.Line($"    typeof(Messages.{action}Request),");
+                writer.Line($"    typeof(Messages.{action}Response),");
+                writer.Line($"    static () => OcppJsonContext.Default.{action}Request,");
+                writer.Line($"    static () => OcppJsonContext.Default.{action}Response,");
+                writer.Line($"    static () => OcppSchemas.{action}Request,");
+                writer.Line($"    static () => OcppSchemas.{action}Response);");
                 writer.Line();
             }
 
@@ -61,15 +64,16 @@ internal static class RegistryEmitter
 
             writer.Line("]);");
             writer.Line();
-            writer.Line("private static readonly FrozenDictionary<string, OcppAction> ByName =");
-            writer.Line("    All.ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);");
+            // Plain dictionaries, never written after start-up: for 64 keys a frozen dictionary's analysis of
+            // the keys costs more at start-up than it saves per look-up.
+            writer.Line("private static readonly Dictionary<string, OcppAction> ByName = All.ToDictionary(a => a.Name, StringComparer.Ordinal);");
             writer.Line();
-            writer.Line("private static readonly FrozenDictionary<string, OcppAction>.AlternateLookup<ReadOnlySpan<char>> BySpan =");
+            writer.Line("private static readonly Dictionary<string, OcppAction>.AlternateLookup<ReadOnlySpan<char>> BySpan =");
             writer.Line("    ByName.GetAlternateLookup<ReadOnlySpan<char>>();");
             writer.Line();
-            writer.Line("private static readonly FrozenDictionary<Type, OcppAction> ByRequestType = All.ToFrozenDictionary(a => a.RequestType);");
+            writer.Line("private static readonly Dictionary<Type, OcppAction> ByRequestType = All.ToDictionary(a => a.RequestType);");
             writer.Line();
-            writer.Line("private static readonly FrozenDictionary<Type, OcppAction> ByResponseType = All.ToFrozenDictionary(a => a.ResponseType);");
+            writer.Line("private static readonly Dictionary<Type, OcppAction> ByResponseType = All.ToDictionary(a => a.ResponseType);");
             writer.Line();
             writer.Summary(null, "Finds an action by the name in a CALL; exact and case-sensitive (OCPP-J, Part 4).");
             writer.Line("public static bool TryGet(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out OcppAction? action) =>");

@@ -3,7 +3,9 @@ using System.Globalization;
 namespace Chargebox.SchemaGen;
 
 /// <summary>Writes <c>OcppSchemas</c>: one <c>SchemaNode</c> per shared definition (one instance used by
-/// every message that refers to it) and one root node per message schema, for the payload validator.</summary>
+/// every message that refers to it) and one root node per message schema, for the payload validator.
+/// Each node lives in its own nested static class, so the runtime builds a node (and the ones it refers
+/// to) on first use: a station that validates a few messages does not pay for all 128 graphs at start-up.</summary>
 internal static class SchemaTableEmitter
 {
     public static string Emit(SchemaSet set)
@@ -11,9 +13,8 @@ internal static class SchemaTableEmitter
         var writer = new CodeWriter();
         writer.Line("namespace Chargebox.Protocol.Validation;").Line();
         writer.Summary(null,
-            "The OCPP 2.0.1 JSON schemas as immutable <see cref=\"SchemaNode\"/> graphs: a field per shared definition",
-            "and a field per request and response schema. Fields are declared in dependency order, because static",
-            "initialisers run in text order.");
+            "The OCPP 2.0.1 JSON schemas as immutable <see cref=\"SchemaNode\"/> graphs: a property per shared definition",
+            "and per request and response schema. Each node is built on first use, with the nodes it refers to.");
         using (writer.Block("public static class OcppSchemas"))
         {
             var first = true;
@@ -42,10 +43,14 @@ internal static class SchemaTableEmitter
 
     private static void WriteField(CodeWriter writer, string fieldName, Definition definition, SchemaSet set)
     {
+        var holder = fieldName + "Node";
+        writer.Line($"public static SchemaNode {fieldName} => {holder}.Value;");
+        writer.Line();
+        using var block = writer.Block($"private static class {holder}");
         if (definition is EnumDefinition enumDefinition)
         {
             var values = string.Join(", ", enumDefinition.Values.Select(Literals.String));
-            writer.Line($"public static readonly SchemaNode {fieldName} = SchemaNode.String(enumValues: [{values}], definition: {Literals.String(definition.Name)});");
+            writer.Line($"public static readonly SchemaNode Value = SchemaNode.String(enumValues: [{values}], definition: {Literals.String(definition.Name)});");
             return;
         }
 
@@ -54,11 +59,11 @@ internal static class SchemaTableEmitter
         var create = $"SchemaNode.Object({Literals.String(definition.Name)}{additional})";
         if (objectDefinition.Properties.Count == 0)
         {
-            writer.Line($"public static readonly SchemaNode {fieldName} = {create};");
+            writer.Line($"public static readonly SchemaNode Value = {create};");
             return;
         }
 
-        writer.Line($"public static readonly SchemaNode {fieldName} = {create}.Define(");
+        writer.Line($"public static readonly SchemaNode Value = {create}.Define(");
         for (var i = 0; i < objectDefinition.Properties.Count; i++)
         {
             var property = objectDefinition.Properties[i];
@@ -121,7 +126,7 @@ internal static class SchemaTableEmitter
     }
 
     /// <summary>Enums first, then objects so that every object comes after the definitions it refers to;
-    /// ties broken by name so the output is stable. Fails on a reference cycle, which a field initialiser
+    /// ties broken by name so the output is stable. Fails on a reference cycle, which static initialisers
     /// could not express (the OCPP 2.0.1 schemas have none).</summary>
     private static List<Definition> DependencyOrder(SchemaSet set)
     {

@@ -6,12 +6,14 @@
 
 using Chargebox.Protocol.Json;
 using Chargebox.Protocol.Validation;
-using System.Collections.Frozen;
 using System.Collections.ObjectModel;
 
 namespace Chargebox.Protocol;
 
-/// <summary>Every OCPP 2.0.1 action with its direction, JSON type information and schemas.</summary>
+/// <summary>
+/// Every OCPP 2.0.1 action with its direction, JSON type information and schemas. Type information and
+/// schemas are made when an action first needs them, so that starting a station stays cheap.
+/// </summary>
 public static class OcppActions
 {
     /// <summary>
@@ -20,10 +22,12 @@ public static class OcppActions
     public static readonly OcppAction Authorize = new(
         "Authorize",
         OcppDirection.ChargingStationToCsms,
-        OcppJsonContext.Default.AuthorizeRequest,
-        OcppJsonContext.Default.AuthorizeResponse,
-        OcppSchemas.AuthorizeRequest,
-        OcppSchemas.AuthorizeResponse);
+        typeof(Messages.AuthorizeRequest),
+        typeof(Messages.AuthorizeResponse),
+        static () => OcppJsonContext.Default.AuthorizeRequest,
+        static () => OcppJsonContext.Default.AuthorizeResponse,
+        static () => OcppSchemas.AuthorizeRequest,
+        static () => OcppSchemas.AuthorizeResponse);
 
     /// <summary>
     /// <c>BootNotification</c>: <see cref="Messages.BootNotificationRequest"/> answered by <see cref="Messages.BootNotificationResponse"/>.
@@ -31,10 +35,12 @@ public static class OcppActions
     public static readonly OcppAction BootNotification = new(
         "BootNotification",
         OcppDirection.ChargingStationToCsms,
-        OcppJsonContext.Default.BootNotificationRequest,
-        OcppJsonContext.Default.BootNotificationResponse,
-        OcppSchemas.BootNotificationRequest,
-        OcppSchemas.BootNotificationResponse);
+        typeof(Messages.BootNotificationRequest),
+        typeof(Messages.BootNotificationResponse),
+        static () => OcppJsonContext.Default.BootNotificationRequest,
+        static () => OcppJsonContext.Default.BootNotificationResponse,
+        static () => OcppSchemas.BootNotificationRequest,
+        static () => OcppSchemas.BootNotificationResponse);
 
     /// <summary>
     /// <c>CancelReservation</c>: <see cref="Messages.CancelReservationRequest"/> answered by <see cref="Messages.CancelReservationResponse"/>.
@@ -42,10 +48,12 @@ public static class OcppActions
     public static readonly OcppAction CancelReservation = new(
         "CancelReservation",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.CancelReservationRequest,
-        OcppJsonContext.Default.CancelReservationResponse,
-        OcppSchemas.CancelReservationRequest,
-        OcppSchemas.CancelReservationResponse);
+        typeof(Messages.CancelReservationRequest),
+        typeof(Messages.CancelReservationResponse),
+        static () => OcppJsonContext.Default.CancelReservationRequest,
+        static () => OcppJsonContext.Default.CancelReservationResponse,
+        static () => OcppSchemas.CancelReservationRequest,
+        static () => OcppSchemas.CancelReservationResponse);
 
     /// <summary>
     /// <c>CertificateSigned</c>: <see cref="Messages.CertificateSignedRequest"/> answered by <see cref="Messages.CertificateSignedResponse"/>.
@@ -53,10 +61,12 @@ public static class OcppActions
     public static readonly OcppAction CertificateSigned = new(
         "CertificateSigned",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.CertificateSignedRequest,
-        OcppJsonContext.Default.CertificateSignedResponse,
-        OcppSchemas.CertificateSignedRequest,
-        OcppSchemas.CertificateSignedResponse);
+        typeof(Messages.CertificateSignedRequest),
+        typeof(Messages.CertificateSignedResponse),
+        static () => OcppJsonContext.Default.CertificateSignedRequest,
+        static () => OcppJsonContext.Default.CertificateSignedResponse,
+        static () => OcppSchemas.CertificateSignedRequest,
+        static () => OcppSchemas.CertificateSignedResponse);
 
     /// <summary>
     /// <c>ChangeAvailability</c>: <see cref="Messages.ChangeAvailabilityRequest"/> answered by <see cref="Messages.ChangeAvailabilityResponse"/>.
@@ -64,10 +74,12 @@ public static class OcppActions
     public static readonly OcppAction ChangeAvailability = new(
         "ChangeAvailability",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.ChangeAvailabilityRequest,
-        OcppJsonContext.Default.ChangeAvailabilityResponse,
-        OcppSchemas.ChangeAvailabilityRequest,
-        OcppSchemas.ChangeAvailabilityResponse);
+        typeof(Messages.ChangeAvailabilityRequest),
+        typeof(Messages.ChangeAvailabilityResponse),
+        static () => OcppJsonContext.Default.ChangeAvailabilityRequest,
+        static () => OcppJsonContext.Default.ChangeAvailabilityResponse,
+        static () => OcppSchemas.ChangeAvailabilityRequest,
+        static () => OcppSchemas.ChangeAvailabilityResponse);
 
     /// <summary>
     /// <c>ClearCache</c>: <see cref="Messages.ClearCacheRequest"/> answered by <see cref="Messages.ClearCacheResponse"/>.
@@ -75,10 +87,12 @@ public static class OcppActions
     public static readonly OcppAction ClearCache = new(
         "ClearCache",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.ClearCacheRequest,
-        OcppJsonContext.Default.ClearCacheResponse,
-        OcppSchemas.ClearCacheRequest,
-        OcppSchemas.ClearCacheResponse);
+        typeof(Messages.ClearCacheRequest),
+        typeof(Messages.ClearCacheResponse),
+        static () => OcppJsonContext.Default.ClearCacheRequest,
+        static () => OcppJsonContext.Default.ClearCacheResponse,
+        static () => OcppSchemas.ClearCacheRequest,
+        static () => OcppSchemas.ClearCacheResponse);
 
     /// <summary>
     /// <c>ClearChargingProfile</c>: <see cref="Messages.ClearChargingProfileRequest"/> answered by <see cref="Messages.ClearChargingProfileResponse"/>.
@@ -86,10 +100,12 @@ public static class OcppActions
     public static readonly OcppAction ClearChargingProfile = new(
         "ClearChargingProfile",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.ClearChargingProfileRequest,
-        OcppJsonContext.Default.ClearChargingProfileResponse,
-        OcppSchemas.ClearChargingProfileRequest,
-        OcppSchemas.ClearChargingProfileResponse);
+        typeof(Messages.ClearChargingProfileRequest),
+        typeof(Messages.ClearChargingProfileResponse),
+        static () => OcppJsonContext.Default.ClearChargingProfileRequest,
+        static () => OcppJsonContext.Default.ClearChargingProfileResponse,
+        static () => OcppSchemas.ClearChargingProfileRequest,
+        static () => OcppSchemas.ClearChargingProfileResponse);
 
     /// <summary>
     /// <c>ClearDisplayMessage</c>: <see cref="Messages.ClearDisplayMessageRequest"/> answered by <see cref="Messages.ClearDisplayMessageResponse"/>.
@@ -97,10 +113,12 @@ public static class OcppActions
     public static readonly OcppAction ClearDisplayMessage = new(
         "ClearDisplayMessage",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.ClearDisplayMessageRequest,
-        OcppJsonContext.Default.ClearDisplayMessageResponse,
-        OcppSchemas.ClearDisplayMessageRequest,
-        OcppSchemas.ClearDisplayMessageResponse);
+        typeof(Messages.ClearDisplayMessageRequest),
+        typeof(Messages.ClearDisplayMessageResponse),
+        static () => OcppJsonContext.Default.ClearDisplayMessageRequest,
+        static () => OcppJsonContext.Default.ClearDisplayMessageResponse,
+        static () => OcppSchemas.ClearDisplayMessageRequest,
+        static () => OcppSchemas.ClearDisplayMessageResponse);
 
     /// <summary>
     /// <c>ClearVariableMonitoring</c>: <see cref="Messages.ClearVariableMonitoringRequest"/> answered by <see cref="Messages.ClearVariableMonitoringResponse"/>.
@@ -108,10 +126,12 @@ public static class OcppActions
     public static readonly OcppAction ClearVariableMonitoring = new(
         "ClearVariableMonitoring",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.ClearVariableMonitoringRequest,
-        OcppJsonContext.Default.ClearVariableMonitoringResponse,
-        OcppSchemas.ClearVariableMonitoringRequest,
-        OcppSchemas.ClearVariableMonitoringResponse);
+        typeof(Messages.ClearVariableMonitoringRequest),
+        typeof(Messages.ClearVariableMonitoringResponse),
+        static () => OcppJsonContext.Default.ClearVariableMonitoringRequest,
+        static () => OcppJsonContext.Default.ClearVariableMonitoringResponse,
+        static () => OcppSchemas.ClearVariableMonitoringRequest,
+        static () => OcppSchemas.ClearVariableMonitoringResponse);
 
     /// <summary>
     /// <c>ClearedChargingLimit</c>: <see cref="Messages.ClearedChargingLimitRequest"/> answered by <see cref="Messages.ClearedChargingLimitResponse"/>.
@@ -119,10 +139,12 @@ public static class OcppActions
     public static readonly OcppAction ClearedChargingLimit = new(
         "ClearedChargingLimit",
         OcppDirection.ChargingStationToCsms,
-        OcppJsonContext.Default.ClearedChargingLimitRequest,
-        OcppJsonContext.Default.ClearedChargingLimitResponse,
-        OcppSchemas.ClearedChargingLimitRequest,
-        OcppSchemas.ClearedChargingLimitResponse);
+        typeof(Messages.ClearedChargingLimitRequest),
+        typeof(Messages.ClearedChargingLimitResponse),
+        static () => OcppJsonContext.Default.ClearedChargingLimitRequest,
+        static () => OcppJsonContext.Default.ClearedChargingLimitResponse,
+        static () => OcppSchemas.ClearedChargingLimitRequest,
+        static () => OcppSchemas.ClearedChargingLimitResponse);
 
     /// <summary>
     /// <c>CostUpdated</c>: <see cref="Messages.CostUpdatedRequest"/> answered by <see cref="Messages.CostUpdatedResponse"/>.
@@ -130,10 +152,12 @@ public static class OcppActions
     public static readonly OcppAction CostUpdated = new(
         "CostUpdated",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.CostUpdatedRequest,
-        OcppJsonContext.Default.CostUpdatedResponse,
-        OcppSchemas.CostUpdatedRequest,
-        OcppSchemas.CostUpdatedResponse);
+        typeof(Messages.CostUpdatedRequest),
+        typeof(Messages.CostUpdatedResponse),
+        static () => OcppJsonContext.Default.CostUpdatedRequest,
+        static () => OcppJsonContext.Default.CostUpdatedResponse,
+        static () => OcppSchemas.CostUpdatedRequest,
+        static () => OcppSchemas.CostUpdatedResponse);
 
     /// <summary>
     /// <c>CustomerInformation</c>: <see cref="Messages.CustomerInformationRequest"/> answered by <see cref="Messages.CustomerInformationResponse"/>.
@@ -141,10 +165,12 @@ public static class OcppActions
     public static readonly OcppAction CustomerInformation = new(
         "CustomerInformation",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.CustomerInformationRequest,
-        OcppJsonContext.Default.CustomerInformationResponse,
-        OcppSchemas.CustomerInformationRequest,
-        OcppSchemas.CustomerInformationResponse);
+        typeof(Messages.CustomerInformationRequest),
+        typeof(Messages.CustomerInformationResponse),
+        static () => OcppJsonContext.Default.CustomerInformationRequest,
+        static () => OcppJsonContext.Default.CustomerInformationResponse,
+        static () => OcppSchemas.CustomerInformationRequest,
+        static () => OcppSchemas.CustomerInformationResponse);
 
     /// <summary>
     /// <c>DataTransfer</c>: <see cref="Messages.DataTransferRequest"/> answered by <see cref="Messages.DataTransferResponse"/>.
@@ -152,10 +178,12 @@ public static class OcppActions
     public static readonly OcppAction DataTransfer = new(
         "DataTransfer",
         OcppDirection.Both,
-        OcppJsonContext.Default.DataTransferRequest,
-        OcppJsonContext.Default.DataTransferResponse,
-        OcppSchemas.DataTransferRequest,
-        OcppSchemas.DataTransferResponse);
+        typeof(Messages.DataTransferRequest),
+        typeof(Messages.DataTransferResponse),
+        static () => OcppJsonContext.Default.DataTransferRequest,
+        static () => OcppJsonContext.Default.DataTransferResponse,
+        static () => OcppSchemas.DataTransferRequest,
+        static () => OcppSchemas.DataTransferResponse);
 
     /// <summary>
     /// <c>DeleteCertificate</c>: <see cref="Messages.DeleteCertificateRequest"/> answered by <see cref="Messages.DeleteCertificateResponse"/>.
@@ -163,10 +191,12 @@ public static class OcppActions
     public static readonly OcppAction DeleteCertificate = new(
         "DeleteCertificate",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.DeleteCertificateRequest,
-        OcppJsonContext.Default.DeleteCertificateResponse,
-        OcppSchemas.DeleteCertificateRequest,
-        OcppSchemas.DeleteCertificateResponse);
+        typeof(Messages.DeleteCertificateRequest),
+        typeof(Messages.DeleteCertificateResponse),
+        static () => OcppJsonContext.Default.DeleteCertificateRequest,
+        static () => OcppJsonContext.Default.DeleteCertificateResponse,
+        static () => OcppSchemas.DeleteCertificateRequest,
+        static () => OcppSchemas.DeleteCertificateResponse);
 
     /// <summary>
     /// <c>FirmwareStatusNotification</c>: <see cref="Messages.FirmwareStatusNotificationRequest"/> answered by <see cref="Messages.FirmwareStatusNotificationResponse"/>.
@@ -174,10 +204,12 @@ public static class OcppActions
     public static readonly OcppAction FirmwareStatusNotification = new(
         "FirmwareStatusNotification",
         OcppDirection.ChargingStationToCsms,
-        OcppJsonContext.Default.FirmwareStatusNotificationRequest,
-        OcppJsonContext.Default.FirmwareStatusNotificationResponse,
-        OcppSchemas.FirmwareStatusNotificationRequest,
-        OcppSchemas.FirmwareStatusNotificationResponse);
+        typeof(Messages.FirmwareStatusNotificationRequest),
+        typeof(Messages.FirmwareStatusNotificationResponse),
+        static () => OcppJsonContext.Default.FirmwareStatusNotificationRequest,
+        static () => OcppJsonContext.Default.FirmwareStatusNotificationResponse,
+        static () => OcppSchemas.FirmwareStatusNotificationRequest,
+        static () => OcppSchemas.FirmwareStatusNotificationResponse);
 
     /// <summary>
     /// <c>Get15118EVCertificate</c>: <see cref="Messages.Get15118EVCertificateRequest"/> answered by <see cref="Messages.Get15118EVCertificateResponse"/>.
@@ -185,10 +217,12 @@ public static class OcppActions
     public static readonly OcppAction Get15118EVCertificate = new(
         "Get15118EVCertificate",
         OcppDirection.ChargingStationToCsms,
-        OcppJsonContext.Default.Get15118EVCertificateRequest,
-        OcppJsonContext.Default.Get15118EVCertificateResponse,
-        OcppSchemas.Get15118EVCertificateRequest,
-        OcppSchemas.Get15118EVCertificateResponse);
+        typeof(Messages.Get15118EVCertificateRequest),
+        typeof(Messages.Get15118EVCertificateResponse),
+        static () => OcppJsonContext.Default.Get15118EVCertificateRequest,
+        static () => OcppJsonContext.Default.Get15118EVCertificateResponse,
+        static () => OcppSchemas.Get15118EVCertificateRequest,
+        static () => OcppSchemas.Get15118EVCertificateResponse);
 
     /// <summary>
     /// <c>GetBaseReport</c>: <see cref="Messages.GetBaseReportRequest"/> answered by <see cref="Messages.GetBaseReportResponse"/>.
@@ -196,10 +230,12 @@ public static class OcppActions
     public static readonly OcppAction GetBaseReport = new(
         "GetBaseReport",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.GetBaseReportRequest,
-        OcppJsonContext.Default.GetBaseReportResponse,
-        OcppSchemas.GetBaseReportRequest,
-        OcppSchemas.GetBaseReportResponse);
+        typeof(Messages.GetBaseReportRequest),
+        typeof(Messages.GetBaseReportResponse),
+        static () => OcppJsonContext.Default.GetBaseReportRequest,
+        static () => OcppJsonContext.Default.GetBaseReportResponse,
+        static () => OcppSchemas.GetBaseReportRequest,
+        static () => OcppSchemas.GetBaseReportResponse);
 
     /// <summary>
     /// <c>GetCertificateStatus</c>: <see cref="Messages.GetCertificateStatusRequest"/> answered by <see cref="Messages.GetCertificateStatusResponse"/>.
@@ -207,10 +243,12 @@ public static class OcppActions
     public static readonly OcppAction GetCertificateStatus = new(
         "GetCertificateStatus",
         OcppDirection.ChargingStationToCsms,
-        OcppJsonContext.Default.GetCertificateStatusRequest,
-        OcppJsonContext.Default.GetCertificateStatusResponse,
-        OcppSchemas.GetCertificateStatusRequest,
-        OcppSchemas.GetCertificateStatusResponse);
+        typeof(Messages.GetCertificateStatusRequest),
+        typeof(Messages.GetCertificateStatusResponse),
+        static () => OcppJsonContext.Default.GetCertificateStatusRequest,
+        static () => OcppJsonContext.Default.GetCertificateStatusResponse,
+        static () => OcppSchemas.GetCertificateStatusRequest,
+        static () => OcppSchemas.GetCertificateStatusResponse);
 
     /// <summary>
     /// <c>GetChargingProfiles</c>: <see cref="Messages.GetChargingProfilesRequest"/> answered by <see cref="Messages.GetChargingProfilesResponse"/>.
@@ -218,10 +256,12 @@ public static class OcppActions
     public static readonly OcppAction GetChargingProfiles = new(
         "GetChargingProfiles",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.GetChargingProfilesRequest,
-        OcppJsonContext.Default.GetChargingProfilesResponse,
-        OcppSchemas.GetChargingProfilesRequest,
-        OcppSchemas.GetChargingProfilesResponse);
+        typeof(Messages.GetChargingProfilesRequest),
+        typeof(Messages.GetChargingProfilesResponse),
+        static () => OcppJsonContext.Default.GetChargingProfilesRequest,
+        static () => OcppJsonContext.Default.GetChargingProfilesResponse,
+        static () => OcppSchemas.GetChargingProfilesRequest,
+        static () => OcppSchemas.GetChargingProfilesResponse);
 
     /// <summary>
     /// <c>GetCompositeSchedule</c>: <see cref="Messages.GetCompositeScheduleRequest"/> answered by <see cref="Messages.GetCompositeScheduleResponse"/>.
@@ -229,10 +269,12 @@ public static class OcppActions
     public static readonly OcppAction GetCompositeSchedule = new(
         "GetCompositeSchedule",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.GetCompositeScheduleRequest,
-        OcppJsonContext.Default.GetCompositeScheduleResponse,
-        OcppSchemas.GetCompositeScheduleRequest,
-        OcppSchemas.GetCompositeScheduleResponse);
+        typeof(Messages.GetCompositeScheduleRequest),
+        typeof(Messages.GetCompositeScheduleResponse),
+        static () => OcppJsonContext.Default.GetCompositeScheduleRequest,
+        static () => OcppJsonContext.Default.GetCompositeScheduleResponse,
+        static () => OcppSchemas.GetCompositeScheduleRequest,
+        static () => OcppSchemas.GetCompositeScheduleResponse);
 
     /// <summary>
     /// <c>GetDisplayMessages</c>: <see cref="Messages.GetDisplayMessagesRequest"/> answered by <see cref="Messages.GetDisplayMessagesResponse"/>.
@@ -240,10 +282,12 @@ public static class OcppActions
     public static readonly OcppAction GetDisplayMessages = new(
         "GetDisplayMessages",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.GetDisplayMessagesRequest,
-        OcppJsonContext.Default.GetDisplayMessagesResponse,
-        OcppSchemas.GetDisplayMessagesRequest,
-        OcppSchemas.GetDisplayMessagesResponse);
+        typeof(Messages.GetDisplayMessagesRequest),
+        typeof(Messages.GetDisplayMessagesResponse),
+        static () => OcppJsonContext.Default.GetDisplayMessagesRequest,
+        static () => OcppJsonContext.Default.GetDisplayMessagesResponse,
+        static () => OcppSchemas.GetDisplayMessagesRequest,
+        static () => OcppSchemas.GetDisplayMessagesResponse);
 
     /// <summary>
     /// <c>GetInstalledCertificateIds</c>: <see cref="Messages.GetInstalledCertificateIdsRequest"/> answered by <see cref="Messages.GetInstalledCertificateIdsResponse"/>.
@@ -251,10 +295,12 @@ public static class OcppActions
     public static readonly OcppAction GetInstalledCertificateIds = new(
         "GetInstalledCertificateIds",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.GetInstalledCertificateIdsRequest,
-        OcppJsonContext.Default.GetInstalledCertificateIdsResponse,
-        OcppSchemas.GetInstalledCertificateIdsRequest,
-        OcppSchemas.GetInstalledCertificateIdsResponse);
+        typeof(Messages.GetInstalledCertificateIdsRequest),
+        typeof(Messages.GetInstalledCertificateIdsResponse),
+        static () => OcppJsonContext.Default.GetInstalledCertificateIdsRequest,
+        static () => OcppJsonContext.Default.GetInstalledCertificateIdsResponse,
+        static () => OcppSchemas.GetInstalledCertificateIdsRequest,
+        static () => OcppSchemas.GetInstalledCertificateIdsResponse);
 
     /// <summary>
     /// <c>GetLocalListVersion</c>: <see cref="Messages.GetLocalListVersionRequest"/> answered by <see cref="Messages.GetLocalListVersionResponse"/>.
@@ -262,10 +308,12 @@ public static class OcppActions
     public static readonly OcppAction GetLocalListVersion = new(
         "GetLocalListVersion",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.GetLocalListVersionRequest,
-        OcppJsonContext.Default.GetLocalListVersionResponse,
-        OcppSchemas.GetLocalListVersionRequest,
-        OcppSchemas.GetLocalListVersionResponse);
+        typeof(Messages.GetLocalListVersionRequest),
+        typeof(Messages.GetLocalListVersionResponse),
+        static () => OcppJsonContext.Default.GetLocalListVersionRequest,
+        static () => OcppJsonContext.Default.GetLocalListVersionResponse,
+        static () => OcppSchemas.GetLocalListVersionRequest,
+        static () => OcppSchemas.GetLocalListVersionResponse);
 
     /// <summary>
     /// <c>GetLog</c>: <see cref="Messages.GetLogRequest"/> answered by <see cref="Messages.GetLogResponse"/>.
@@ -273,10 +321,12 @@ public static class OcppActions
     public static readonly OcppAction GetLog = new(
         "GetLog",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.GetLogRequest,
-        OcppJsonContext.Default.GetLogResponse,
-        OcppSchemas.GetLogRequest,
-        OcppSchemas.GetLogResponse);
+        typeof(Messages.GetLogRequest),
+        typeof(Messages.GetLogResponse),
+        static () => OcppJsonContext.Default.GetLogRequest,
+        static () => OcppJsonContext.Default.GetLogResponse,
+        static () => OcppSchemas.GetLogRequest,
+        static () => OcppSchemas.GetLogResponse);
 
     /// <summary>
     /// <c>GetMonitoringReport</c>: <see cref="Messages.GetMonitoringReportRequest"/> answered by <see cref="Messages.GetMonitoringReportResponse"/>.
@@ -284,10 +334,12 @@ public static class OcppActions
     public static readonly OcppAction GetMonitoringReport = new(
         "GetMonitoringReport",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.GetMonitoringReportRequest,
-        OcppJsonContext.Default.GetMonitoringReportResponse,
-        OcppSchemas.GetMonitoringReportRequest,
-        OcppSchemas.GetMonitoringReportResponse);
+        typeof(Messages.GetMonitoringReportRequest),
+        typeof(Messages.GetMonitoringReportResponse),
+        static () => OcppJsonContext.Default.GetMonitoringReportRequest,
+        static () => OcppJsonContext.Default.GetMonitoringReportResponse,
+        static () => OcppSchemas.GetMonitoringReportRequest,
+        static () => OcppSchemas.GetMonitoringReportResponse);
 
     /// <summary>
     /// <c>GetReport</c>: <see cref="Messages.GetReportRequest"/> answered by <see cref="Messages.GetReportResponse"/>.
@@ -295,10 +347,12 @@ public static class OcppActions
     public static readonly OcppAction GetReport = new(
         "GetReport",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.GetReportRequest,
-        OcppJsonContext.Default.GetReportResponse,
-        OcppSchemas.GetReportRequest,
-        OcppSchemas.GetReportResponse);
+        typeof(Messages.GetReportRequest),
+        typeof(Messages.GetReportResponse),
+        static () => OcppJsonContext.Default.GetReportRequest,
+        static () => OcppJsonContext.Default.GetReportResponse,
+        static () => OcppSchemas.GetReportRequest,
+        static () => OcppSchemas.GetReportResponse);
 
     /// <summary>
     /// <c>GetTransactionStatus</c>: <see cref="Messages.GetTransactionStatusRequest"/> answered by <see cref="Messages.GetTransactionStatusResponse"/>.
@@ -306,10 +360,12 @@ public static class OcppActions
     public static readonly OcppAction GetTransactionStatus = new(
         "GetTransactionStatus",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.GetTransactionStatusRequest,
-        OcppJsonContext.Default.GetTransactionStatusResponse,
-        OcppSchemas.GetTransactionStatusRequest,
-        OcppSchemas.GetTransactionStatusResponse);
+        typeof(Messages.GetTransactionStatusRequest),
+        typeof(Messages.GetTransactionStatusResponse),
+        static () => OcppJsonContext.Default.GetTransactionStatusRequest,
+        static () => OcppJsonContext.Default.GetTransactionStatusResponse,
+        static () => OcppSchemas.GetTransactionStatusRequest,
+        static () => OcppSchemas.GetTransactionStatusResponse);
 
     /// <summary>
     /// <c>GetVariables</c>: <see cref="Messages.GetVariablesRequest"/> answered by <see cref="Messages.GetVariablesResponse"/>.
@@ -317,10 +373,12 @@ public static class OcppActions
     public static readonly OcppAction GetVariables = new(
         "GetVariables",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.GetVariablesRequest,
-        OcppJsonContext.Default.GetVariablesResponse,
-        OcppSchemas.GetVariablesRequest,
-        OcppSchemas.GetVariablesResponse);
+        typeof(Messages.GetVariablesRequest),
+        typeof(Messages.GetVariablesResponse),
+        static () => OcppJsonContext.Default.GetVariablesRequest,
+        static () => OcppJsonContext.Default.GetVariablesResponse,
+        static () => OcppSchemas.GetVariablesRequest,
+        static () => OcppSchemas.GetVariablesResponse);
 
     /// <summary>
     /// <c>Heartbeat</c>: <see cref="Messages.HeartbeatRequest"/> answered by <see cref="Messages.HeartbeatResponse"/>.
@@ -328,10 +386,12 @@ public static class OcppActions
     public static readonly OcppAction Heartbeat = new(
         "Heartbeat",
         OcppDirection.ChargingStationToCsms,
-        OcppJsonContext.Default.HeartbeatRequest,
-        OcppJsonContext.Default.HeartbeatResponse,
-        OcppSchemas.HeartbeatRequest,
-        OcppSchemas.HeartbeatResponse);
+        typeof(Messages.HeartbeatRequest),
+        typeof(Messages.HeartbeatResponse),
+        static () => OcppJsonContext.Default.HeartbeatRequest,
+        static () => OcppJsonContext.Default.HeartbeatResponse,
+        static () => OcppSchemas.HeartbeatRequest,
+        static () => OcppSchemas.HeartbeatResponse);
 
     /// <summary>
     /// <c>InstallCertificate</c>: <see cref="Messages.InstallCertificateRequest"/> answered by <see cref="Messages.InstallCertificateResponse"/>.
@@ -339,10 +399,12 @@ public static class OcppActions
     public static readonly OcppAction InstallCertificate = new(
         "InstallCertificate",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.InstallCertificateRequest,
-        OcppJsonContext.Default.InstallCertificateResponse,
-        OcppSchemas.InstallCertificateRequest,
-        OcppSchemas.InstallCertificateResponse);
+        typeof(Messages.InstallCertificateRequest),
+        typeof(Messages.InstallCertificateResponse),
+        static () => OcppJsonContext.Default.InstallCertificateRequest,
+        static () => OcppJsonContext.Default.InstallCertificateResponse,
+        static () => OcppSchemas.InstallCertificateRequest,
+        static () => OcppSchemas.InstallCertificateResponse);
 
     /// <summary>
     /// <c>LogStatusNotification</c>: <see cref="Messages.LogStatusNotificationRequest"/> answered by <see cref="Messages.LogStatusNotificationResponse"/>.
@@ -350,10 +412,12 @@ public static class OcppActions
     public static readonly OcppAction LogStatusNotification = new(
         "LogStatusNotification",
         OcppDirection.ChargingStationToCsms,
-        OcppJsonContext.Default.LogStatusNotificationRequest,
-        OcppJsonContext.Default.LogStatusNotificationResponse,
-        OcppSchemas.LogStatusNotificationRequest,
-        OcppSchemas.LogStatusNotificationResponse);
+        typeof(Messages.LogStatusNotificationRequest),
+        typeof(Messages.LogStatusNotificationResponse),
+        static () => OcppJsonContext.Default.LogStatusNotificationRequest,
+        static () => OcppJsonContext.Default.LogStatusNotificationResponse,
+        static () => OcppSchemas.LogStatusNotificationRequest,
+        static () => OcppSchemas.LogStatusNotificationResponse);
 
     /// <summary>
     /// <c>MeterValues</c>: <see cref="Messages.MeterValuesRequest"/> answered by <see cref="Messages.MeterValuesResponse"/>.
@@ -361,10 +425,12 @@ public static class OcppActions
     public static readonly OcppAction MeterValues = new(
         "MeterValues",
         OcppDirection.ChargingStationToCsms,
-        OcppJsonContext.Default.MeterValuesRequest,
-        OcppJsonContext.Default.MeterValuesResponse,
-        OcppSchemas.MeterValuesRequest,
-        OcppSchemas.MeterValuesResponse);
+        typeof(Messages.MeterValuesRequest),
+        typeof(Messages.MeterValuesResponse),
+        static () => OcppJsonContext.Default.MeterValuesRequest,
+        static () => OcppJsonContext.Default.MeterValuesResponse,
+        static () => OcppSchemas.MeterValuesRequest,
+        static () => OcppSchemas.MeterValuesResponse);
 
     /// <summary>
     /// <c>NotifyChargingLimit</c>: <see cref="Messages.NotifyChargingLimitRequest"/> answered by <see cref="Messages.NotifyChargingLimitResponse"/>.
@@ -372,10 +438,12 @@ public static class OcppActions
     public static readonly OcppAction NotifyChargingLimit = new(
         "NotifyChargingLimit",
         OcppDirection.ChargingStationToCsms,
-        OcppJsonContext.Default.NotifyChargingLimitRequest,
-        OcppJsonContext.Default.NotifyChargingLimitResponse,
-        OcppSchemas.NotifyChargingLimitRequest,
-        OcppSchemas.NotifyChargingLimitResponse);
+        typeof(Messages.NotifyChargingLimitRequest),
+        typeof(Messages.NotifyChargingLimitResponse),
+        static () => OcppJsonContext.Default.NotifyChargingLimitRequest,
+        static () => OcppJsonContext.Default.NotifyChargingLimitResponse,
+        static () => OcppSchemas.NotifyChargingLimitRequest,
+        static () => OcppSchemas.NotifyChargingLimitResponse);
 
     /// <summary>
     /// <c>NotifyCustomerInformation</c>: <see cref="Messages.NotifyCustomerInformationRequest"/> answered by <see cref="Messages.NotifyCustomerInformationResponse"/>.
@@ -383,10 +451,12 @@ public static class OcppActions
     public static readonly OcppAction NotifyCustomerInformation = new(
         "NotifyCustomerInformation",
         OcppDirection.ChargingStationToCsms,
-        OcppJsonContext.Default.NotifyCustomerInformationRequest,
-        OcppJsonContext.Default.NotifyCustomerInformationResponse,
-        OcppSchemas.NotifyCustomerInformationRequest,
-        OcppSchemas.NotifyCustomerInformationResponse);
+        typeof(Messages.NotifyCustomerInformationRequest),
+        typeof(Messages.NotifyCustomerInformationResponse),
+        static () => OcppJsonContext.Default.NotifyCustomerInformationRequest,
+        static () => OcppJsonContext.Default.NotifyCustomerInformationResponse,
+        static () => OcppSchemas.NotifyCustomerInformationRequest,
+        static () => OcppSchemas.NotifyCustomerInformationResponse);
 
     /// <summary>
     /// <c>NotifyDisplayMessages</c>: <see cref="Messages.NotifyDisplayMessagesRequest"/> answered by <see cref="Messages.NotifyDisplayMessagesResponse"/>.
@@ -394,10 +464,12 @@ public static class OcppActions
     public static readonly OcppAction NotifyDisplayMessages = new(
         "NotifyDisplayMessages",
         OcppDirection.ChargingStationToCsms,
-        OcppJsonContext.Default.NotifyDisplayMessagesRequest,
-        OcppJsonContext.Default.NotifyDisplayMessagesResponse,
-        OcppSchemas.NotifyDisplayMessagesRequest,
-        OcppSchemas.NotifyDisplayMessagesResponse);
+        typeof(Messages.NotifyDisplayMessagesRequest),
+        typeof(Messages.NotifyDisplayMessagesResponse),
+        static () => OcppJsonContext.Default.NotifyDisplayMessagesRequest,
+        static () => OcppJsonContext.Default.NotifyDisplayMessagesResponse,
+        static () => OcppSchemas.NotifyDisplayMessagesRequest,
+        static () => OcppSchemas.NotifyDisplayMessagesResponse);
 
     /// <summary>
     /// <c>NotifyEVChargingNeeds</c>: <see cref="Messages.NotifyEVChargingNeedsRequest"/> answered by <see cref="Messages.NotifyEVChargingNeedsResponse"/>.
@@ -405,10 +477,12 @@ public static class OcppActions
     public static readonly OcppAction NotifyEVChargingNeeds = new(
         "NotifyEVChargingNeeds",
         OcppDirection.ChargingStationToCsms,
-        OcppJsonContext.Default.NotifyEVChargingNeedsRequest,
-        OcppJsonContext.Default.NotifyEVChargingNeedsResponse,
-        OcppSchemas.NotifyEVChargingNeedsRequest,
-        OcppSchemas.NotifyEVChargingNeedsResponse);
+        typeof(Messages.NotifyEVChargingNeedsRequest),
+        typeof(Messages.NotifyEVChargingNeedsResponse),
+        static () => OcppJsonContext.Default.NotifyEVChargingNeedsRequest,
+        static () => OcppJsonContext.Default.NotifyEVChargingNeedsResponse,
+        static () => OcppSchemas.NotifyEVChargingNeedsRequest,
+        static () => OcppSchemas.NotifyEVChargingNeedsResponse);
 
     /// <summary>
     /// <c>NotifyEVChargingSchedule</c>: <see cref="Messages.NotifyEVChargingScheduleRequest"/> answered by <see cref="Messages.NotifyEVChargingScheduleResponse"/>.
@@ -416,10 +490,12 @@ public static class OcppActions
     public static readonly OcppAction NotifyEVChargingSchedule = new(
         "NotifyEVChargingSchedule",
         OcppDirection.ChargingStationToCsms,
-        OcppJsonContext.Default.NotifyEVChargingScheduleRequest,
-        OcppJsonContext.Default.NotifyEVChargingScheduleResponse,
-        OcppSchemas.NotifyEVChargingScheduleRequest,
-        OcppSchemas.NotifyEVChargingScheduleResponse);
+        typeof(Messages.NotifyEVChargingScheduleRequest),
+        typeof(Messages.NotifyEVChargingScheduleResponse),
+        static () => OcppJsonContext.Default.NotifyEVChargingScheduleRequest,
+        static () => OcppJsonContext.Default.NotifyEVChargingScheduleResponse,
+        static () => OcppSchemas.NotifyEVChargingScheduleRequest,
+        static () => OcppSchemas.NotifyEVChargingScheduleResponse);
 
     /// <summary>
     /// <c>NotifyEvent</c>: <see cref="Messages.NotifyEventRequest"/> answered by <see cref="Messages.NotifyEventResponse"/>.
@@ -427,10 +503,12 @@ public static class OcppActions
     public static readonly OcppAction NotifyEvent = new(
         "NotifyEvent",
         OcppDirection.ChargingStationToCsms,
-        OcppJsonContext.Default.NotifyEventRequest,
-        OcppJsonContext.Default.NotifyEventResponse,
-        OcppSchemas.NotifyEventRequest,
-        OcppSchemas.NotifyEventResponse);
+        typeof(Messages.NotifyEventRequest),
+        typeof(Messages.NotifyEventResponse),
+        static () => OcppJsonContext.Default.NotifyEventRequest,
+        static () => OcppJsonContext.Default.NotifyEventResponse,
+        static () => OcppSchemas.NotifyEventRequest,
+        static () => OcppSchemas.NotifyEventResponse);
 
     /// <summary>
     /// <c>NotifyMonitoringReport</c>: <see cref="Messages.NotifyMonitoringReportRequest"/> answered by <see cref="Messages.NotifyMonitoringReportResponse"/>.
@@ -438,10 +516,12 @@ public static class OcppActions
     public static readonly OcppAction NotifyMonitoringReport = new(
         "NotifyMonitoringReport",
         OcppDirection.ChargingStationToCsms,
-        OcppJsonContext.Default.NotifyMonitoringReportRequest,
-        OcppJsonContext.Default.NotifyMonitoringReportResponse,
-        OcppSchemas.NotifyMonitoringReportRequest,
-        OcppSchemas.NotifyMonitoringReportResponse);
+        typeof(Messages.NotifyMonitoringReportRequest),
+        typeof(Messages.NotifyMonitoringReportResponse),
+        static () => OcppJsonContext.Default.NotifyMonitoringReportRequest,
+        static () => OcppJsonContext.Default.NotifyMonitoringReportResponse,
+        static () => OcppSchemas.NotifyMonitoringReportRequest,
+        static () => OcppSchemas.NotifyMonitoringReportResponse);
 
     /// <summary>
     /// <c>NotifyReport</c>: <see cref="Messages.NotifyReportRequest"/> answered by <see cref="Messages.NotifyReportResponse"/>.
@@ -449,10 +529,12 @@ public static class OcppActions
     public static readonly OcppAction NotifyReport = new(
         "NotifyReport",
         OcppDirection.ChargingStationToCsms,
-        OcppJsonContext.Default.NotifyReportRequest,
-        OcppJsonContext.Default.NotifyReportResponse,
-        OcppSchemas.NotifyReportRequest,
-        OcppSchemas.NotifyReportResponse);
+        typeof(Messages.NotifyReportRequest),
+        typeof(Messages.NotifyReportResponse),
+        static () => OcppJsonContext.Default.NotifyReportRequest,
+        static () => OcppJsonContext.Default.NotifyReportResponse,
+        static () => OcppSchemas.NotifyReportRequest,
+        static () => OcppSchemas.NotifyReportResponse);
 
     /// <summary>
     /// <c>PublishFirmware</c>: <see cref="Messages.PublishFirmwareRequest"/> answered by <see cref="Messages.PublishFirmwareResponse"/>.
@@ -460,10 +542,12 @@ public static class OcppActions
     public static readonly OcppAction PublishFirmware = new(
         "PublishFirmware",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.PublishFirmwareRequest,
-        OcppJsonContext.Default.PublishFirmwareResponse,
-        OcppSchemas.PublishFirmwareRequest,
-        OcppSchemas.PublishFirmwareResponse);
+        typeof(Messages.PublishFirmwareRequest),
+        typeof(Messages.PublishFirmwareResponse),
+        static () => OcppJsonContext.Default.PublishFirmwareRequest,
+        static () => OcppJsonContext.Default.PublishFirmwareResponse,
+        static () => OcppSchemas.PublishFirmwareRequest,
+        static () => OcppSchemas.PublishFirmwareResponse);
 
     /// <summary>
     /// <c>PublishFirmwareStatusNotification</c>: <see cref="Messages.PublishFirmwareStatusNotificationRequest"/> answered by <see cref="Messages.PublishFirmwareStatusNotificationResponse"/>.
@@ -471,10 +555,12 @@ public static class OcppActions
     public static readonly OcppAction PublishFirmwareStatusNotification = new(
         "PublishFirmwareStatusNotification",
         OcppDirection.ChargingStationToCsms,
-        OcppJsonContext.Default.PublishFirmwareStatusNotificationRequest,
-        OcppJsonContext.Default.PublishFirmwareStatusNotificationResponse,
-        OcppSchemas.PublishFirmwareStatusNotificationRequest,
-        OcppSchemas.PublishFirmwareStatusNotificationResponse);
+        typeof(Messages.PublishFirmwareStatusNotificationRequest),
+        typeof(Messages.PublishFirmwareStatusNotificationResponse),
+        static () => OcppJsonContext.Default.PublishFirmwareStatusNotificationRequest,
+        static () => OcppJsonContext.Default.PublishFirmwareStatusNotificationResponse,
+        static () => OcppSchemas.PublishFirmwareStatusNotificationRequest,
+        static () => OcppSchemas.PublishFirmwareStatusNotificationResponse);
 
     /// <summary>
     /// <c>ReportChargingProfiles</c>: <see cref="Messages.ReportChargingProfilesRequest"/> answered by <see cref="Messages.ReportChargingProfilesResponse"/>.
@@ -482,10 +568,12 @@ public static class OcppActions
     public static readonly OcppAction ReportChargingProfiles = new(
         "ReportChargingProfiles",
         OcppDirection.ChargingStationToCsms,
-        OcppJsonContext.Default.ReportChargingProfilesRequest,
-        OcppJsonContext.Default.ReportChargingProfilesResponse,
-        OcppSchemas.ReportChargingProfilesRequest,
-        OcppSchemas.ReportChargingProfilesResponse);
+        typeof(Messages.ReportChargingProfilesRequest),
+        typeof(Messages.ReportChargingProfilesResponse),
+        static () => OcppJsonContext.Default.ReportChargingProfilesRequest,
+        static () => OcppJsonContext.Default.ReportChargingProfilesResponse,
+        static () => OcppSchemas.ReportChargingProfilesRequest,
+        static () => OcppSchemas.ReportChargingProfilesResponse);
 
     /// <summary>
     /// <c>RequestStartTransaction</c>: <see cref="Messages.RequestStartTransactionRequest"/> answered by <see cref="Messages.RequestStartTransactionResponse"/>.
@@ -493,10 +581,12 @@ public static class OcppActions
     public static readonly OcppAction RequestStartTransaction = new(
         "RequestStartTransaction",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.RequestStartTransactionRequest,
-        OcppJsonContext.Default.RequestStartTransactionResponse,
-        OcppSchemas.RequestStartTransactionRequest,
-        OcppSchemas.RequestStartTransactionResponse);
+        typeof(Messages.RequestStartTransactionRequest),
+        typeof(Messages.RequestStartTransactionResponse),
+        static () => OcppJsonContext.Default.RequestStartTransactionRequest,
+        static () => OcppJsonContext.Default.RequestStartTransactionResponse,
+        static () => OcppSchemas.RequestStartTransactionRequest,
+        static () => OcppSchemas.RequestStartTransactionResponse);
 
     /// <summary>
     /// <c>RequestStopTransaction</c>: <see cref="Messages.RequestStopTransactionRequest"/> answered by <see cref="Messages.RequestStopTransactionResponse"/>.
@@ -504,10 +594,12 @@ public static class OcppActions
     public static readonly OcppAction RequestStopTransaction = new(
         "RequestStopTransaction",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.RequestStopTransactionRequest,
-        OcppJsonContext.Default.RequestStopTransactionResponse,
-        OcppSchemas.RequestStopTransactionRequest,
-        OcppSchemas.RequestStopTransactionResponse);
+        typeof(Messages.RequestStopTransactionRequest),
+        typeof(Messages.RequestStopTransactionResponse),
+        static () => OcppJsonContext.Default.RequestStopTransactionRequest,
+        static () => OcppJsonContext.Default.RequestStopTransactionResponse,
+        static () => OcppSchemas.RequestStopTransactionRequest,
+        static () => OcppSchemas.RequestStopTransactionResponse);
 
     /// <summary>
     /// <c>ReservationStatusUpdate</c>: <see cref="Messages.ReservationStatusUpdateRequest"/> answered by <see cref="Messages.ReservationStatusUpdateResponse"/>.
@@ -515,10 +607,12 @@ public static class OcppActions
     public static readonly OcppAction ReservationStatusUpdate = new(
         "ReservationStatusUpdate",
         OcppDirection.ChargingStationToCsms,
-        OcppJsonContext.Default.ReservationStatusUpdateRequest,
-        OcppJsonContext.Default.ReservationStatusUpdateResponse,
-        OcppSchemas.ReservationStatusUpdateRequest,
-        OcppSchemas.ReservationStatusUpdateResponse);
+        typeof(Messages.ReservationStatusUpdateRequest),
+        typeof(Messages.ReservationStatusUpdateResponse),
+        static () => OcppJsonContext.Default.ReservationStatusUpdateRequest,
+        static () => OcppJsonContext.Default.ReservationStatusUpdateResponse,
+        static () => OcppSchemas.ReservationStatusUpdateRequest,
+        static () => OcppSchemas.ReservationStatusUpdateResponse);
 
     /// <summary>
     /// <c>ReserveNow</c>: <see cref="Messages.ReserveNowRequest"/> answered by <see cref="Messages.ReserveNowResponse"/>.
@@ -526,19 +620,23 @@ public static class OcppActions
     public static readonly OcppAction ReserveNow = new(
         "ReserveNow",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.ReserveNowRequest,
-        OcppJsonContext.Default.ReserveNowResponse,
-        OcppSchemas.ReserveNowRequest,
-        OcppSchemas.ReserveNowResponse);
+        typeof(Messages.ReserveNowRequest),
+        typeof(Messages.ReserveNowResponse),
+        static () => OcppJsonContext.Default.ReserveNowRequest,
+        static () => OcppJsonContext.Default.ReserveNowResponse,
+        static () => OcppSchemas.ReserveNowRequest,
+        static () => OcppSchemas.ReserveNowResponse);
 
     /// <summary><c>Reset</c>: <see cref="Messages.ResetRequest"/> answered by <see cref="Messages.ResetResponse"/>.</summary>
     public static readonly OcppAction Reset = new(
         "Reset",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.ResetRequest,
-        OcppJsonContext.Default.ResetResponse,
-        OcppSchemas.ResetRequest,
-        OcppSchemas.ResetResponse);
+        typeof(Messages.ResetRequest),
+        typeof(Messages.ResetResponse),
+        static () => OcppJsonContext.Default.ResetRequest,
+        static () => OcppJsonContext.Default.ResetResponse,
+        static () => OcppSchemas.ResetRequest,
+        static () => OcppSchemas.ResetResponse);
 
     /// <summary>
     /// <c>SecurityEventNotification</c>: <see cref="Messages.SecurityEventNotificationRequest"/> answered by <see cref="Messages.SecurityEventNotificationResponse"/>.
@@ -546,10 +644,12 @@ public static class OcppActions
     public static readonly OcppAction SecurityEventNotification = new(
         "SecurityEventNotification",
         OcppDirection.ChargingStationToCsms,
-        OcppJsonContext.Default.SecurityEventNotificationRequest,
-        OcppJsonContext.Default.SecurityEventNotificationResponse,
-        OcppSchemas.SecurityEventNotificationRequest,
-        OcppSchemas.SecurityEventNotificationResponse);
+        typeof(Messages.SecurityEventNotificationRequest),
+        typeof(Messages.SecurityEventNotificationResponse),
+        static () => OcppJsonContext.Default.SecurityEventNotificationRequest,
+        static () => OcppJsonContext.Default.SecurityEventNotificationResponse,
+        static () => OcppSchemas.SecurityEventNotificationRequest,
+        static () => OcppSchemas.SecurityEventNotificationResponse);
 
     /// <summary>
     /// <c>SendLocalList</c>: <see cref="Messages.SendLocalListRequest"/> answered by <see cref="Messages.SendLocalListResponse"/>.
@@ -557,10 +657,12 @@ public static class OcppActions
     public static readonly OcppAction SendLocalList = new(
         "SendLocalList",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.SendLocalListRequest,
-        OcppJsonContext.Default.SendLocalListResponse,
-        OcppSchemas.SendLocalListRequest,
-        OcppSchemas.SendLocalListResponse);
+        typeof(Messages.SendLocalListRequest),
+        typeof(Messages.SendLocalListResponse),
+        static () => OcppJsonContext.Default.SendLocalListRequest,
+        static () => OcppJsonContext.Default.SendLocalListResponse,
+        static () => OcppSchemas.SendLocalListRequest,
+        static () => OcppSchemas.SendLocalListResponse);
 
     /// <summary>
     /// <c>SetChargingProfile</c>: <see cref="Messages.SetChargingProfileRequest"/> answered by <see cref="Messages.SetChargingProfileResponse"/>.
@@ -568,10 +670,12 @@ public static class OcppActions
     public static readonly OcppAction SetChargingProfile = new(
         "SetChargingProfile",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.SetChargingProfileRequest,
-        OcppJsonContext.Default.SetChargingProfileResponse,
-        OcppSchemas.SetChargingProfileRequest,
-        OcppSchemas.SetChargingProfileResponse);
+        typeof(Messages.SetChargingProfileRequest),
+        typeof(Messages.SetChargingProfileResponse),
+        static () => OcppJsonContext.Default.SetChargingProfileRequest,
+        static () => OcppJsonContext.Default.SetChargingProfileResponse,
+        static () => OcppSchemas.SetChargingProfileRequest,
+        static () => OcppSchemas.SetChargingProfileResponse);
 
     /// <summary>
     /// <c>SetDisplayMessage</c>: <see cref="Messages.SetDisplayMessageRequest"/> answered by <see cref="Messages.SetDisplayMessageResponse"/>.
@@ -579,10 +683,12 @@ public static class OcppActions
     public static readonly OcppAction SetDisplayMessage = new(
         "SetDisplayMessage",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.SetDisplayMessageRequest,
-        OcppJsonContext.Default.SetDisplayMessageResponse,
-        OcppSchemas.SetDisplayMessageRequest,
-        OcppSchemas.SetDisplayMessageResponse);
+        typeof(Messages.SetDisplayMessageRequest),
+        typeof(Messages.SetDisplayMessageResponse),
+        static () => OcppJsonContext.Default.SetDisplayMessageRequest,
+        static () => OcppJsonContext.Default.SetDisplayMessageResponse,
+        static () => OcppSchemas.SetDisplayMessageRequest,
+        static () => OcppSchemas.SetDisplayMessageResponse);
 
     /// <summary>
     /// <c>SetMonitoringBase</c>: <see cref="Messages.SetMonitoringBaseRequest"/> answered by <see cref="Messages.SetMonitoringBaseResponse"/>.
@@ -590,10 +696,12 @@ public static class OcppActions
     public static readonly OcppAction SetMonitoringBase = new(
         "SetMonitoringBase",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.SetMonitoringBaseRequest,
-        OcppJsonContext.Default.SetMonitoringBaseResponse,
-        OcppSchemas.SetMonitoringBaseRequest,
-        OcppSchemas.SetMonitoringBaseResponse);
+        typeof(Messages.SetMonitoringBaseRequest),
+        typeof(Messages.SetMonitoringBaseResponse),
+        static () => OcppJsonContext.Default.SetMonitoringBaseRequest,
+        static () => OcppJsonContext.Default.SetMonitoringBaseResponse,
+        static () => OcppSchemas.SetMonitoringBaseRequest,
+        static () => OcppSchemas.SetMonitoringBaseResponse);
 
     /// <summary>
     /// <c>SetMonitoringLevel</c>: <see cref="Messages.SetMonitoringLevelRequest"/> answered by <see cref="Messages.SetMonitoringLevelResponse"/>.
@@ -601,10 +709,12 @@ public static class OcppActions
     public static readonly OcppAction SetMonitoringLevel = new(
         "SetMonitoringLevel",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.SetMonitoringLevelRequest,
-        OcppJsonContext.Default.SetMonitoringLevelResponse,
-        OcppSchemas.SetMonitoringLevelRequest,
-        OcppSchemas.SetMonitoringLevelResponse);
+        typeof(Messages.SetMonitoringLevelRequest),
+        typeof(Messages.SetMonitoringLevelResponse),
+        static () => OcppJsonContext.Default.SetMonitoringLevelRequest,
+        static () => OcppJsonContext.Default.SetMonitoringLevelResponse,
+        static () => OcppSchemas.SetMonitoringLevelRequest,
+        static () => OcppSchemas.SetMonitoringLevelResponse);
 
     /// <summary>
     /// <c>SetNetworkProfile</c>: <see cref="Messages.SetNetworkProfileRequest"/> answered by <see cref="Messages.SetNetworkProfileResponse"/>.
@@ -612,10 +722,12 @@ public static class OcppActions
     public static readonly OcppAction SetNetworkProfile = new(
         "SetNetworkProfile",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.SetNetworkProfileRequest,
-        OcppJsonContext.Default.SetNetworkProfileResponse,
-        OcppSchemas.SetNetworkProfileRequest,
-        OcppSchemas.SetNetworkProfileResponse);
+        typeof(Messages.SetNetworkProfileRequest),
+        typeof(Messages.SetNetworkProfileResponse),
+        static () => OcppJsonContext.Default.SetNetworkProfileRequest,
+        static () => OcppJsonContext.Default.SetNetworkProfileResponse,
+        static () => OcppSchemas.SetNetworkProfileRequest,
+        static () => OcppSchemas.SetNetworkProfileResponse);
 
     /// <summary>
     /// <c>SetVariableMonitoring</c>: <see cref="Messages.SetVariableMonitoringRequest"/> answered by <see cref="Messages.SetVariableMonitoringResponse"/>.
@@ -623,10 +735,12 @@ public static class OcppActions
     public static readonly OcppAction SetVariableMonitoring = new(
         "SetVariableMonitoring",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.SetVariableMonitoringRequest,
-        OcppJsonContext.Default.SetVariableMonitoringResponse,
-        OcppSchemas.SetVariableMonitoringRequest,
-        OcppSchemas.SetVariableMonitoringResponse);
+        typeof(Messages.SetVariableMonitoringRequest),
+        typeof(Messages.SetVariableMonitoringResponse),
+        static () => OcppJsonContext.Default.SetVariableMonitoringRequest,
+        static () => OcppJsonContext.Default.SetVariableMonitoringResponse,
+        static () => OcppSchemas.SetVariableMonitoringRequest,
+        static () => OcppSchemas.SetVariableMonitoringResponse);
 
     /// <summary>
     /// <c>SetVariables</c>: <see cref="Messages.SetVariablesRequest"/> answered by <see cref="Messages.SetVariablesResponse"/>.
@@ -634,10 +748,12 @@ public static class OcppActions
     public static readonly OcppAction SetVariables = new(
         "SetVariables",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.SetVariablesRequest,
-        OcppJsonContext.Default.SetVariablesResponse,
-        OcppSchemas.SetVariablesRequest,
-        OcppSchemas.SetVariablesResponse);
+        typeof(Messages.SetVariablesRequest),
+        typeof(Messages.SetVariablesResponse),
+        static () => OcppJsonContext.Default.SetVariablesRequest,
+        static () => OcppJsonContext.Default.SetVariablesResponse,
+        static () => OcppSchemas.SetVariablesRequest,
+        static () => OcppSchemas.SetVariablesResponse);
 
     /// <summary>
     /// <c>SignCertificate</c>: <see cref="Messages.SignCertificateRequest"/> answered by <see cref="Messages.SignCertificateResponse"/>.
@@ -645,10 +761,12 @@ public static class OcppActions
     public static readonly OcppAction SignCertificate = new(
         "SignCertificate",
         OcppDirection.ChargingStationToCsms,
-        OcppJsonContext.Default.SignCertificateRequest,
-        OcppJsonContext.Default.SignCertificateResponse,
-        OcppSchemas.SignCertificateRequest,
-        OcppSchemas.SignCertificateResponse);
+        typeof(Messages.SignCertificateRequest),
+        typeof(Messages.SignCertificateResponse),
+        static () => OcppJsonContext.Default.SignCertificateRequest,
+        static () => OcppJsonContext.Default.SignCertificateResponse,
+        static () => OcppSchemas.SignCertificateRequest,
+        static () => OcppSchemas.SignCertificateResponse);
 
     /// <summary>
     /// <c>StatusNotification</c>: <see cref="Messages.StatusNotificationRequest"/> answered by <see cref="Messages.StatusNotificationResponse"/>.
@@ -656,10 +774,12 @@ public static class OcppActions
     public static readonly OcppAction StatusNotification = new(
         "StatusNotification",
         OcppDirection.ChargingStationToCsms,
-        OcppJsonContext.Default.StatusNotificationRequest,
-        OcppJsonContext.Default.StatusNotificationResponse,
-        OcppSchemas.StatusNotificationRequest,
-        OcppSchemas.StatusNotificationResponse);
+        typeof(Messages.StatusNotificationRequest),
+        typeof(Messages.StatusNotificationResponse),
+        static () => OcppJsonContext.Default.StatusNotificationRequest,
+        static () => OcppJsonContext.Default.StatusNotificationResponse,
+        static () => OcppSchemas.StatusNotificationRequest,
+        static () => OcppSchemas.StatusNotificationResponse);
 
     /// <summary>
     /// <c>TransactionEvent</c>: <see cref="Messages.TransactionEventRequest"/> answered by <see cref="Messages.TransactionEventResponse"/>.
@@ -667,10 +787,12 @@ public static class OcppActions
     public static readonly OcppAction TransactionEvent = new(
         "TransactionEvent",
         OcppDirection.ChargingStationToCsms,
-        OcppJsonContext.Default.TransactionEventRequest,
-        OcppJsonContext.Default.TransactionEventResponse,
-        OcppSchemas.TransactionEventRequest,
-        OcppSchemas.TransactionEventResponse);
+        typeof(Messages.TransactionEventRequest),
+        typeof(Messages.TransactionEventResponse),
+        static () => OcppJsonContext.Default.TransactionEventRequest,
+        static () => OcppJsonContext.Default.TransactionEventResponse,
+        static () => OcppSchemas.TransactionEventRequest,
+        static () => OcppSchemas.TransactionEventResponse);
 
     /// <summary>
     /// <c>TriggerMessage</c>: <see cref="Messages.TriggerMessageRequest"/> answered by <see cref="Messages.TriggerMessageResponse"/>.
@@ -678,10 +800,12 @@ public static class OcppActions
     public static readonly OcppAction TriggerMessage = new(
         "TriggerMessage",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.TriggerMessageRequest,
-        OcppJsonContext.Default.TriggerMessageResponse,
-        OcppSchemas.TriggerMessageRequest,
-        OcppSchemas.TriggerMessageResponse);
+        typeof(Messages.TriggerMessageRequest),
+        typeof(Messages.TriggerMessageResponse),
+        static () => OcppJsonContext.Default.TriggerMessageRequest,
+        static () => OcppJsonContext.Default.TriggerMessageResponse,
+        static () => OcppSchemas.TriggerMessageRequest,
+        static () => OcppSchemas.TriggerMessageResponse);
 
     /// <summary>
     /// <c>UnlockConnector</c>: <see cref="Messages.UnlockConnectorRequest"/> answered by <see cref="Messages.UnlockConnectorResponse"/>.
@@ -689,10 +813,12 @@ public static class OcppActions
     public static readonly OcppAction UnlockConnector = new(
         "UnlockConnector",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.UnlockConnectorRequest,
-        OcppJsonContext.Default.UnlockConnectorResponse,
-        OcppSchemas.UnlockConnectorRequest,
-        OcppSchemas.UnlockConnectorResponse);
+        typeof(Messages.UnlockConnectorRequest),
+        typeof(Messages.UnlockConnectorResponse),
+        static () => OcppJsonContext.Default.UnlockConnectorRequest,
+        static () => OcppJsonContext.Default.UnlockConnectorResponse,
+        static () => OcppSchemas.UnlockConnectorRequest,
+        static () => OcppSchemas.UnlockConnectorResponse);
 
     /// <summary>
     /// <c>UnpublishFirmware</c>: <see cref="Messages.UnpublishFirmwareRequest"/> answered by <see cref="Messages.UnpublishFirmwareResponse"/>.
@@ -700,10 +826,12 @@ public static class OcppActions
     public static readonly OcppAction UnpublishFirmware = new(
         "UnpublishFirmware",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.UnpublishFirmwareRequest,
-        OcppJsonContext.Default.UnpublishFirmwareResponse,
-        OcppSchemas.UnpublishFirmwareRequest,
-        OcppSchemas.UnpublishFirmwareResponse);
+        typeof(Messages.UnpublishFirmwareRequest),
+        typeof(Messages.UnpublishFirmwareResponse),
+        static () => OcppJsonContext.Default.UnpublishFirmwareRequest,
+        static () => OcppJsonContext.Default.UnpublishFirmwareResponse,
+        static () => OcppSchemas.UnpublishFirmwareRequest,
+        static () => OcppSchemas.UnpublishFirmwareResponse);
 
     /// <summary>
     /// <c>UpdateFirmware</c>: <see cref="Messages.UpdateFirmwareRequest"/> answered by <see cref="Messages.UpdateFirmwareResponse"/>.
@@ -711,10 +839,12 @@ public static class OcppActions
     public static readonly OcppAction UpdateFirmware = new(
         "UpdateFirmware",
         OcppDirection.CsmsToChargingStation,
-        OcppJsonContext.Default.UpdateFirmwareRequest,
-        OcppJsonContext.Default.UpdateFirmwareResponse,
-        OcppSchemas.UpdateFirmwareRequest,
-        OcppSchemas.UpdateFirmwareResponse);
+        typeof(Messages.UpdateFirmwareRequest),
+        typeof(Messages.UpdateFirmwareResponse),
+        static () => OcppJsonContext.Default.UpdateFirmwareRequest,
+        static () => OcppJsonContext.Default.UpdateFirmwareResponse,
+        static () => OcppSchemas.UpdateFirmwareRequest,
+        static () => OcppSchemas.UpdateFirmwareResponse);
 
     /// <summary>All actions, sorted by name.</summary>
     public static IReadOnlyList<OcppAction> All { get; } = new ReadOnlyCollection<OcppAction>(
@@ -785,15 +915,14 @@ public static class OcppActions
         UpdateFirmware,
     ]);
 
-    private static readonly FrozenDictionary<string, OcppAction> ByName =
-        All.ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
+    private static readonly Dictionary<string, OcppAction> ByName = All.ToDictionary(a => a.Name, StringComparer.Ordinal);
 
-    private static readonly FrozenDictionary<string, OcppAction>.AlternateLookup<ReadOnlySpan<char>> BySpan =
+    private static readonly Dictionary<string, OcppAction>.AlternateLookup<ReadOnlySpan<char>> BySpan =
         ByName.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly FrozenDictionary<Type, OcppAction> ByRequestType = All.ToFrozenDictionary(a => a.RequestType);
+    private static readonly Dictionary<Type, OcppAction> ByRequestType = All.ToDictionary(a => a.RequestType);
 
-    private static readonly FrozenDictionary<Type, OcppAction> ByResponseType = All.ToFrozenDictionary(a => a.ResponseType);
+    private static readonly Dictionary<Type, OcppAction> ByResponseType = All.ToDictionary(a => a.ResponseType);
 
     /// <summary>Finds an action by the name in a CALL; exact and case-sensitive (OCPP-J, Part 4).</summary>
     public static bool TryGet(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out OcppAction? action) =>

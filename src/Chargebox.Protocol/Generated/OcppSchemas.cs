@@ -7,1513 +7,2867 @@
 namespace Chargebox.Protocol.Validation;
 
 /// <summary>
-/// The OCPP 2.0.1 JSON schemas as immutable <see cref="SchemaNode"/> graphs: a field per shared definition
-/// and a field per request and response schema. Fields are declared in dependency order, because static
-/// initialisers run in text order.
+/// The OCPP 2.0.1 JSON schemas as immutable <see cref="SchemaNode"/> graphs: a property per shared definition
+/// and per request and response schema. Each node is built on first use, with the nodes it refers to.
 /// </summary>
 public static class OcppSchemas
 {
     /// <summary>The shared definition <c>APNAuthenticationEnumType</c>.</summary>
-    public static readonly SchemaNode APNAuthenticationEnumType = SchemaNode.String(enumValues: ["CHAP", "NONE", "PAP", "AUTO"], definition: "APNAuthenticationEnumType");
+    public static SchemaNode APNAuthenticationEnumType => APNAuthenticationEnumTypeNode.Value;
+
+    private static class APNAuthenticationEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["CHAP", "NONE", "PAP", "AUTO"], definition: "APNAuthenticationEnumType");
+    }
 
     /// <summary>The shared definition <c>AttributeEnumType</c>.</summary>
-    public static readonly SchemaNode AttributeEnumType = SchemaNode.String(enumValues: ["Actual", "Target", "MinSet", "MaxSet"], definition: "AttributeEnumType");
+    public static SchemaNode AttributeEnumType => AttributeEnumTypeNode.Value;
+
+    private static class AttributeEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Actual", "Target", "MinSet", "MaxSet"], definition: "AttributeEnumType");
+    }
 
     /// <summary>The shared definition <c>AuthorizationStatusEnumType</c>.</summary>
-    public static readonly SchemaNode AuthorizationStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Blocked", "ConcurrentTx", "Expired", "Invalid", "NoCredit", "NotAllowedTypeEVSE", "NotAtThisLocation", "NotAtThisTime", "Unknown"], definition: "AuthorizationStatusEnumType");
+    public static SchemaNode AuthorizationStatusEnumType => AuthorizationStatusEnumTypeNode.Value;
+
+    private static class AuthorizationStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Blocked", "ConcurrentTx", "Expired", "Invalid", "NoCredit", "NotAllowedTypeEVSE", "NotAtThisLocation", "NotAtThisTime", "Unknown"], definition: "AuthorizationStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>AuthorizeCertificateStatusEnumType</c>.</summary>
-    public static readonly SchemaNode AuthorizeCertificateStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "SignatureError", "CertificateExpired", "CertificateRevoked", "NoCertificateAvailable", "CertChainError", "ContractCancelled"], definition: "AuthorizeCertificateStatusEnumType");
+    public static SchemaNode AuthorizeCertificateStatusEnumType => AuthorizeCertificateStatusEnumTypeNode.Value;
+
+    private static class AuthorizeCertificateStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "SignatureError", "CertificateExpired", "CertificateRevoked", "NoCertificateAvailable", "CertChainError", "ContractCancelled"], definition: "AuthorizeCertificateStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>BootReasonEnumType</c>.</summary>
-    public static readonly SchemaNode BootReasonEnumType = SchemaNode.String(enumValues: ["ApplicationReset", "FirmwareUpdate", "LocalReset", "PowerUp", "RemoteReset", "ScheduledReset", "Triggered", "Unknown", "Watchdog"], definition: "BootReasonEnumType");
+    public static SchemaNode BootReasonEnumType => BootReasonEnumTypeNode.Value;
+
+    private static class BootReasonEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["ApplicationReset", "FirmwareUpdate", "LocalReset", "PowerUp", "RemoteReset", "ScheduledReset", "Triggered", "Unknown", "Watchdog"], definition: "BootReasonEnumType");
+    }
 
     /// <summary>The shared definition <c>CancelReservationStatusEnumType</c>.</summary>
-    public static readonly SchemaNode CancelReservationStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Rejected"], definition: "CancelReservationStatusEnumType");
+    public static SchemaNode CancelReservationStatusEnumType => CancelReservationStatusEnumTypeNode.Value;
+
+    private static class CancelReservationStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Rejected"], definition: "CancelReservationStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>CertificateActionEnumType</c>.</summary>
-    public static readonly SchemaNode CertificateActionEnumType = SchemaNode.String(enumValues: ["Install", "Update"], definition: "CertificateActionEnumType");
+    public static SchemaNode CertificateActionEnumType => CertificateActionEnumTypeNode.Value;
+
+    private static class CertificateActionEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Install", "Update"], definition: "CertificateActionEnumType");
+    }
 
     /// <summary>The shared definition <c>CertificateSignedStatusEnumType</c>.</summary>
-    public static readonly SchemaNode CertificateSignedStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Rejected"], definition: "CertificateSignedStatusEnumType");
+    public static SchemaNode CertificateSignedStatusEnumType => CertificateSignedStatusEnumTypeNode.Value;
+
+    private static class CertificateSignedStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Rejected"], definition: "CertificateSignedStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>CertificateSigningUseEnumType</c>.</summary>
-    public static readonly SchemaNode CertificateSigningUseEnumType = SchemaNode.String(enumValues: ["ChargingStationCertificate", "V2GCertificate"], definition: "CertificateSigningUseEnumType");
+    public static SchemaNode CertificateSigningUseEnumType => CertificateSigningUseEnumTypeNode.Value;
+
+    private static class CertificateSigningUseEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["ChargingStationCertificate", "V2GCertificate"], definition: "CertificateSigningUseEnumType");
+    }
 
     /// <summary>The shared definition <c>ChangeAvailabilityStatusEnumType</c>.</summary>
-    public static readonly SchemaNode ChangeAvailabilityStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Rejected", "Scheduled"], definition: "ChangeAvailabilityStatusEnumType");
+    public static SchemaNode ChangeAvailabilityStatusEnumType => ChangeAvailabilityStatusEnumTypeNode.Value;
+
+    private static class ChangeAvailabilityStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Rejected", "Scheduled"], definition: "ChangeAvailabilityStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>ChargingLimitSourceEnumType</c>.</summary>
-    public static readonly SchemaNode ChargingLimitSourceEnumType = SchemaNode.String(enumValues: ["EMS", "Other", "SO", "CSO"], definition: "ChargingLimitSourceEnumType");
+    public static SchemaNode ChargingLimitSourceEnumType => ChargingLimitSourceEnumTypeNode.Value;
+
+    private static class ChargingLimitSourceEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["EMS", "Other", "SO", "CSO"], definition: "ChargingLimitSourceEnumType");
+    }
 
     /// <summary>The shared definition <c>ChargingProfileKindEnumType</c>.</summary>
-    public static readonly SchemaNode ChargingProfileKindEnumType = SchemaNode.String(enumValues: ["Absolute", "Recurring", "Relative"], definition: "ChargingProfileKindEnumType");
+    public static SchemaNode ChargingProfileKindEnumType => ChargingProfileKindEnumTypeNode.Value;
+
+    private static class ChargingProfileKindEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Absolute", "Recurring", "Relative"], definition: "ChargingProfileKindEnumType");
+    }
 
     /// <summary>The shared definition <c>ChargingProfilePurposeEnumType</c>.</summary>
-    public static readonly SchemaNode ChargingProfilePurposeEnumType = SchemaNode.String(enumValues: ["ChargingStationExternalConstraints", "ChargingStationMaxProfile", "TxDefaultProfile", "TxProfile"], definition: "ChargingProfilePurposeEnumType");
+    public static SchemaNode ChargingProfilePurposeEnumType => ChargingProfilePurposeEnumTypeNode.Value;
+
+    private static class ChargingProfilePurposeEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["ChargingStationExternalConstraints", "ChargingStationMaxProfile", "TxDefaultProfile", "TxProfile"], definition: "ChargingProfilePurposeEnumType");
+    }
 
     /// <summary>The shared definition <c>ChargingProfileStatusEnumType</c>.</summary>
-    public static readonly SchemaNode ChargingProfileStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Rejected"], definition: "ChargingProfileStatusEnumType");
+    public static SchemaNode ChargingProfileStatusEnumType => ChargingProfileStatusEnumTypeNode.Value;
+
+    private static class ChargingProfileStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Rejected"], definition: "ChargingProfileStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>ChargingRateUnitEnumType</c>.</summary>
-    public static readonly SchemaNode ChargingRateUnitEnumType = SchemaNode.String(enumValues: ["W", "A"], definition: "ChargingRateUnitEnumType");
+    public static SchemaNode ChargingRateUnitEnumType => ChargingRateUnitEnumTypeNode.Value;
+
+    private static class ChargingRateUnitEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["W", "A"], definition: "ChargingRateUnitEnumType");
+    }
 
     /// <summary>The shared definition <c>ChargingStateEnumType</c>.</summary>
-    public static readonly SchemaNode ChargingStateEnumType = SchemaNode.String(enumValues: ["Charging", "EVConnected", "SuspendedEV", "SuspendedEVSE", "Idle"], definition: "ChargingStateEnumType");
+    public static SchemaNode ChargingStateEnumType => ChargingStateEnumTypeNode.Value;
+
+    private static class ChargingStateEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Charging", "EVConnected", "SuspendedEV", "SuspendedEVSE", "Idle"], definition: "ChargingStateEnumType");
+    }
 
     /// <summary>The shared definition <c>ClearCacheStatusEnumType</c>.</summary>
-    public static readonly SchemaNode ClearCacheStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Rejected"], definition: "ClearCacheStatusEnumType");
+    public static SchemaNode ClearCacheStatusEnumType => ClearCacheStatusEnumTypeNode.Value;
+
+    private static class ClearCacheStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Rejected"], definition: "ClearCacheStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>ClearChargingProfileStatusEnumType</c>.</summary>
-    public static readonly SchemaNode ClearChargingProfileStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Unknown"], definition: "ClearChargingProfileStatusEnumType");
+    public static SchemaNode ClearChargingProfileStatusEnumType => ClearChargingProfileStatusEnumTypeNode.Value;
+
+    private static class ClearChargingProfileStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Unknown"], definition: "ClearChargingProfileStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>ClearMessageStatusEnumType</c>.</summary>
-    public static readonly SchemaNode ClearMessageStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Unknown"], definition: "ClearMessageStatusEnumType");
+    public static SchemaNode ClearMessageStatusEnumType => ClearMessageStatusEnumTypeNode.Value;
+
+    private static class ClearMessageStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Unknown"], definition: "ClearMessageStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>ClearMonitoringStatusEnumType</c>.</summary>
-    public static readonly SchemaNode ClearMonitoringStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Rejected", "NotFound"], definition: "ClearMonitoringStatusEnumType");
+    public static SchemaNode ClearMonitoringStatusEnumType => ClearMonitoringStatusEnumTypeNode.Value;
+
+    private static class ClearMonitoringStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Rejected", "NotFound"], definition: "ClearMonitoringStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>ComponentCriterionEnumType</c>.</summary>
-    public static readonly SchemaNode ComponentCriterionEnumType = SchemaNode.String(enumValues: ["Active", "Available", "Enabled", "Problem"], definition: "ComponentCriterionEnumType");
+    public static SchemaNode ComponentCriterionEnumType => ComponentCriterionEnumTypeNode.Value;
+
+    private static class ComponentCriterionEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Active", "Available", "Enabled", "Problem"], definition: "ComponentCriterionEnumType");
+    }
 
     /// <summary>The shared definition <c>ConnectorEnumType</c>.</summary>
-    public static readonly SchemaNode ConnectorEnumType = SchemaNode.String(enumValues: ["cCCS1", "cCCS2", "cG105", "cTesla", "cType1", "cType2", "s309-1P-16A", "s309-1P-32A", "s309-3P-16A", "s309-3P-32A", "sBS1361", "sCEE-7-7", "sType2", "sType3", "Other1PhMax16A", "Other1PhOver16A", "Other3Ph", "Pan", "wInductive", "wResonant", "Undetermined", "Unknown"], definition: "ConnectorEnumType");
+    public static SchemaNode ConnectorEnumType => ConnectorEnumTypeNode.Value;
+
+    private static class ConnectorEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["cCCS1", "cCCS2", "cG105", "cTesla", "cType1", "cType2", "s309-1P-16A", "s309-1P-32A", "s309-3P-16A", "s309-3P-32A", "sBS1361", "sCEE-7-7", "sType2", "sType3", "Other1PhMax16A", "Other1PhOver16A", "Other3Ph", "Pan", "wInductive", "wResonant", "Undetermined", "Unknown"], definition: "ConnectorEnumType");
+    }
 
     /// <summary>The shared definition <c>ConnectorStatusEnumType</c>.</summary>
-    public static readonly SchemaNode ConnectorStatusEnumType = SchemaNode.String(enumValues: ["Available", "Occupied", "Reserved", "Unavailable", "Faulted"], definition: "ConnectorStatusEnumType");
+    public static SchemaNode ConnectorStatusEnumType => ConnectorStatusEnumTypeNode.Value;
+
+    private static class ConnectorStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Available", "Occupied", "Reserved", "Unavailable", "Faulted"], definition: "ConnectorStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>CostKindEnumType</c>.</summary>
-    public static readonly SchemaNode CostKindEnumType = SchemaNode.String(enumValues: ["CarbonDioxideEmission", "RelativePricePercentage", "RenewableGenerationPercentage"], definition: "CostKindEnumType");
+    public static SchemaNode CostKindEnumType => CostKindEnumTypeNode.Value;
+
+    private static class CostKindEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["CarbonDioxideEmission", "RelativePricePercentage", "RenewableGenerationPercentage"], definition: "CostKindEnumType");
+    }
 
     /// <summary>The shared definition <c>CustomerInformationStatusEnumType</c>.</summary>
-    public static readonly SchemaNode CustomerInformationStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Rejected", "Invalid"], definition: "CustomerInformationStatusEnumType");
+    public static SchemaNode CustomerInformationStatusEnumType => CustomerInformationStatusEnumTypeNode.Value;
+
+    private static class CustomerInformationStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Rejected", "Invalid"], definition: "CustomerInformationStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>DataEnumType</c>.</summary>
-    public static readonly SchemaNode DataEnumType = SchemaNode.String(enumValues: ["string", "decimal", "integer", "dateTime", "boolean", "OptionList", "SequenceList", "MemberList"], definition: "DataEnumType");
+    public static SchemaNode DataEnumType => DataEnumTypeNode.Value;
+
+    private static class DataEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["string", "decimal", "integer", "dateTime", "boolean", "OptionList", "SequenceList", "MemberList"], definition: "DataEnumType");
+    }
 
     /// <summary>The shared definition <c>DataTransferStatusEnumType</c>.</summary>
-    public static readonly SchemaNode DataTransferStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Rejected", "UnknownMessageId", "UnknownVendorId"], definition: "DataTransferStatusEnumType");
+    public static SchemaNode DataTransferStatusEnumType => DataTransferStatusEnumTypeNode.Value;
+
+    private static class DataTransferStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Rejected", "UnknownMessageId", "UnknownVendorId"], definition: "DataTransferStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>DeleteCertificateStatusEnumType</c>.</summary>
-    public static readonly SchemaNode DeleteCertificateStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Failed", "NotFound"], definition: "DeleteCertificateStatusEnumType");
+    public static SchemaNode DeleteCertificateStatusEnumType => DeleteCertificateStatusEnumTypeNode.Value;
+
+    private static class DeleteCertificateStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Failed", "NotFound"], definition: "DeleteCertificateStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>DisplayMessageStatusEnumType</c>.</summary>
-    public static readonly SchemaNode DisplayMessageStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "NotSupportedMessageFormat", "Rejected", "NotSupportedPriority", "NotSupportedState", "UnknownTransaction"], definition: "DisplayMessageStatusEnumType");
+    public static SchemaNode DisplayMessageStatusEnumType => DisplayMessageStatusEnumTypeNode.Value;
+
+    private static class DisplayMessageStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "NotSupportedMessageFormat", "Rejected", "NotSupportedPriority", "NotSupportedState", "UnknownTransaction"], definition: "DisplayMessageStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>EnergyTransferModeEnumType</c>.</summary>
-    public static readonly SchemaNode EnergyTransferModeEnumType = SchemaNode.String(enumValues: ["DC", "AC_single_phase", "AC_two_phase", "AC_three_phase"], definition: "EnergyTransferModeEnumType");
+    public static SchemaNode EnergyTransferModeEnumType => EnergyTransferModeEnumTypeNode.Value;
+
+    private static class EnergyTransferModeEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["DC", "AC_single_phase", "AC_two_phase", "AC_three_phase"], definition: "EnergyTransferModeEnumType");
+    }
 
     /// <summary>The shared definition <c>EventNotificationEnumType</c>.</summary>
-    public static readonly SchemaNode EventNotificationEnumType = SchemaNode.String(enumValues: ["HardWiredNotification", "HardWiredMonitor", "PreconfiguredMonitor", "CustomMonitor"], definition: "EventNotificationEnumType");
+    public static SchemaNode EventNotificationEnumType => EventNotificationEnumTypeNode.Value;
+
+    private static class EventNotificationEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["HardWiredNotification", "HardWiredMonitor", "PreconfiguredMonitor", "CustomMonitor"], definition: "EventNotificationEnumType");
+    }
 
     /// <summary>The shared definition <c>EventTriggerEnumType</c>.</summary>
-    public static readonly SchemaNode EventTriggerEnumType = SchemaNode.String(enumValues: ["Alerting", "Delta", "Periodic"], definition: "EventTriggerEnumType");
+    public static SchemaNode EventTriggerEnumType => EventTriggerEnumTypeNode.Value;
+
+    private static class EventTriggerEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Alerting", "Delta", "Periodic"], definition: "EventTriggerEnumType");
+    }
 
     /// <summary>The shared definition <c>FirmwareStatusEnumType</c>.</summary>
-    public static readonly SchemaNode FirmwareStatusEnumType = SchemaNode.String(enumValues: ["Downloaded", "DownloadFailed", "Downloading", "DownloadScheduled", "DownloadPaused", "Idle", "InstallationFailed", "Installing", "Installed", "InstallRebooting", "InstallScheduled", "InstallVerificationFailed", "InvalidSignature", "SignatureVerified"], definition: "FirmwareStatusEnumType");
+    public static SchemaNode FirmwareStatusEnumType => FirmwareStatusEnumTypeNode.Value;
+
+    private static class FirmwareStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Downloaded", "DownloadFailed", "Downloading", "DownloadScheduled", "DownloadPaused", "Idle", "InstallationFailed", "Installing", "Installed", "InstallRebooting", "InstallScheduled", "InstallVerificationFailed", "InvalidSignature", "SignatureVerified"], definition: "FirmwareStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>GenericDeviceModelStatusEnumType</c>.</summary>
-    public static readonly SchemaNode GenericDeviceModelStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Rejected", "NotSupported", "EmptyResultSet"], definition: "GenericDeviceModelStatusEnumType");
+    public static SchemaNode GenericDeviceModelStatusEnumType => GenericDeviceModelStatusEnumTypeNode.Value;
+
+    private static class GenericDeviceModelStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Rejected", "NotSupported", "EmptyResultSet"], definition: "GenericDeviceModelStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>GenericStatusEnumType</c>.</summary>
-    public static readonly SchemaNode GenericStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Rejected"], definition: "GenericStatusEnumType");
+    public static SchemaNode GenericStatusEnumType => GenericStatusEnumTypeNode.Value;
+
+    private static class GenericStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Rejected"], definition: "GenericStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>GetCertificateIdUseEnumType</c>.</summary>
-    public static readonly SchemaNode GetCertificateIdUseEnumType = SchemaNode.String(enumValues: ["V2GRootCertificate", "MORootCertificate", "CSMSRootCertificate", "V2GCertificateChain", "ManufacturerRootCertificate"], definition: "GetCertificateIdUseEnumType");
+    public static SchemaNode GetCertificateIdUseEnumType => GetCertificateIdUseEnumTypeNode.Value;
+
+    private static class GetCertificateIdUseEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["V2GRootCertificate", "MORootCertificate", "CSMSRootCertificate", "V2GCertificateChain", "ManufacturerRootCertificate"], definition: "GetCertificateIdUseEnumType");
+    }
 
     /// <summary>The shared definition <c>GetCertificateStatusEnumType</c>.</summary>
-    public static readonly SchemaNode GetCertificateStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Failed"], definition: "GetCertificateStatusEnumType");
+    public static SchemaNode GetCertificateStatusEnumType => GetCertificateStatusEnumTypeNode.Value;
+
+    private static class GetCertificateStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Failed"], definition: "GetCertificateStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>GetChargingProfileStatusEnumType</c>.</summary>
-    public static readonly SchemaNode GetChargingProfileStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "NoProfiles"], definition: "GetChargingProfileStatusEnumType");
+    public static SchemaNode GetChargingProfileStatusEnumType => GetChargingProfileStatusEnumTypeNode.Value;
+
+    private static class GetChargingProfileStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "NoProfiles"], definition: "GetChargingProfileStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>GetDisplayMessagesStatusEnumType</c>.</summary>
-    public static readonly SchemaNode GetDisplayMessagesStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Unknown"], definition: "GetDisplayMessagesStatusEnumType");
+    public static SchemaNode GetDisplayMessagesStatusEnumType => GetDisplayMessagesStatusEnumTypeNode.Value;
+
+    private static class GetDisplayMessagesStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Unknown"], definition: "GetDisplayMessagesStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>GetInstalledCertificateStatusEnumType</c>.</summary>
-    public static readonly SchemaNode GetInstalledCertificateStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "NotFound"], definition: "GetInstalledCertificateStatusEnumType");
+    public static SchemaNode GetInstalledCertificateStatusEnumType => GetInstalledCertificateStatusEnumTypeNode.Value;
+
+    private static class GetInstalledCertificateStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "NotFound"], definition: "GetInstalledCertificateStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>GetVariableStatusEnumType</c>.</summary>
-    public static readonly SchemaNode GetVariableStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Rejected", "UnknownComponent", "UnknownVariable", "NotSupportedAttributeType"], definition: "GetVariableStatusEnumType");
+    public static SchemaNode GetVariableStatusEnumType => GetVariableStatusEnumTypeNode.Value;
+
+    private static class GetVariableStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Rejected", "UnknownComponent", "UnknownVariable", "NotSupportedAttributeType"], definition: "GetVariableStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>HashAlgorithmEnumType</c>.</summary>
-    public static readonly SchemaNode HashAlgorithmEnumType = SchemaNode.String(enumValues: ["SHA256", "SHA384", "SHA512"], definition: "HashAlgorithmEnumType");
+    public static SchemaNode HashAlgorithmEnumType => HashAlgorithmEnumTypeNode.Value;
+
+    private static class HashAlgorithmEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["SHA256", "SHA384", "SHA512"], definition: "HashAlgorithmEnumType");
+    }
 
     /// <summary>The shared definition <c>IdTokenEnumType</c>.</summary>
-    public static readonly SchemaNode IdTokenEnumType = SchemaNode.String(enumValues: ["Central", "eMAID", "ISO14443", "ISO15693", "KeyCode", "Local", "MacAddress", "NoAuthorization"], definition: "IdTokenEnumType");
+    public static SchemaNode IdTokenEnumType => IdTokenEnumTypeNode.Value;
+
+    private static class IdTokenEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Central", "eMAID", "ISO14443", "ISO15693", "KeyCode", "Local", "MacAddress", "NoAuthorization"], definition: "IdTokenEnumType");
+    }
 
     /// <summary>The shared definition <c>InstallCertificateStatusEnumType</c>.</summary>
-    public static readonly SchemaNode InstallCertificateStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Rejected", "Failed"], definition: "InstallCertificateStatusEnumType");
+    public static SchemaNode InstallCertificateStatusEnumType => InstallCertificateStatusEnumTypeNode.Value;
+
+    private static class InstallCertificateStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Rejected", "Failed"], definition: "InstallCertificateStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>InstallCertificateUseEnumType</c>.</summary>
-    public static readonly SchemaNode InstallCertificateUseEnumType = SchemaNode.String(enumValues: ["V2GRootCertificate", "MORootCertificate", "CSMSRootCertificate", "ManufacturerRootCertificate"], definition: "InstallCertificateUseEnumType");
+    public static SchemaNode InstallCertificateUseEnumType => InstallCertificateUseEnumTypeNode.Value;
+
+    private static class InstallCertificateUseEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["V2GRootCertificate", "MORootCertificate", "CSMSRootCertificate", "ManufacturerRootCertificate"], definition: "InstallCertificateUseEnumType");
+    }
 
     /// <summary>The shared definition <c>Iso15118EVCertificateStatusEnumType</c>.</summary>
-    public static readonly SchemaNode Iso15118EVCertificateStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Failed"], definition: "Iso15118EVCertificateStatusEnumType");
+    public static SchemaNode Iso15118EVCertificateStatusEnumType => Iso15118EVCertificateStatusEnumTypeNode.Value;
+
+    private static class Iso15118EVCertificateStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Failed"], definition: "Iso15118EVCertificateStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>LocationEnumType</c>.</summary>
-    public static readonly SchemaNode LocationEnumType = SchemaNode.String(enumValues: ["Body", "Cable", "EV", "Inlet", "Outlet"], definition: "LocationEnumType");
+    public static SchemaNode LocationEnumType => LocationEnumTypeNode.Value;
+
+    private static class LocationEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Body", "Cable", "EV", "Inlet", "Outlet"], definition: "LocationEnumType");
+    }
 
     /// <summary>The shared definition <c>LogEnumType</c>.</summary>
-    public static readonly SchemaNode LogEnumType = SchemaNode.String(enumValues: ["DiagnosticsLog", "SecurityLog"], definition: "LogEnumType");
+    public static SchemaNode LogEnumType => LogEnumTypeNode.Value;
+
+    private static class LogEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["DiagnosticsLog", "SecurityLog"], definition: "LogEnumType");
+    }
 
     /// <summary>The shared definition <c>LogStatusEnumType</c>.</summary>
-    public static readonly SchemaNode LogStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Rejected", "AcceptedCanceled"], definition: "LogStatusEnumType");
+    public static SchemaNode LogStatusEnumType => LogStatusEnumTypeNode.Value;
+
+    private static class LogStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Rejected", "AcceptedCanceled"], definition: "LogStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>MeasurandEnumType</c>.</summary>
-    public static readonly SchemaNode MeasurandEnumType = SchemaNode.String(enumValues: ["Current.Export", "Current.Import", "Current.Offered", "Energy.Active.Export.Register", "Energy.Active.Import.Register", "Energy.Reactive.Export.Register", "Energy.Reactive.Import.Register", "Energy.Active.Export.Interval", "Energy.Active.Import.Interval", "Energy.Active.Net", "Energy.Reactive.Export.Interval", "Energy.Reactive.Import.Interval", "Energy.Reactive.Net", "Energy.Apparent.Net", "Energy.Apparent.Import", "Energy.Apparent.Export", "Frequency", "Power.Active.Export", "Power.Active.Import", "Power.Factor", "Power.Offered", "Power.Reactive.Export", "Power.Reactive.Import", "SoC", "Voltage"], definition: "MeasurandEnumType");
+    public static SchemaNode MeasurandEnumType => MeasurandEnumTypeNode.Value;
+
+    private static class MeasurandEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Current.Export", "Current.Import", "Current.Offered", "Energy.Active.Export.Register", "Energy.Active.Import.Register", "Energy.Reactive.Export.Register", "Energy.Reactive.Import.Register", "Energy.Active.Export.Interval", "Energy.Active.Import.Interval", "Energy.Active.Net", "Energy.Reactive.Export.Interval", "Energy.Reactive.Import.Interval", "Energy.Reactive.Net", "Energy.Apparent.Net", "Energy.Apparent.Import", "Energy.Apparent.Export", "Frequency", "Power.Active.Export", "Power.Active.Import", "Power.Factor", "Power.Offered", "Power.Reactive.Export", "Power.Reactive.Import", "SoC", "Voltage"], definition: "MeasurandEnumType");
+    }
 
     /// <summary>The shared definition <c>MessageFormatEnumType</c>.</summary>
-    public static readonly SchemaNode MessageFormatEnumType = SchemaNode.String(enumValues: ["ASCII", "HTML", "URI", "UTF8"], definition: "MessageFormatEnumType");
+    public static SchemaNode MessageFormatEnumType => MessageFormatEnumTypeNode.Value;
+
+    private static class MessageFormatEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["ASCII", "HTML", "URI", "UTF8"], definition: "MessageFormatEnumType");
+    }
 
     /// <summary>The shared definition <c>MessagePriorityEnumType</c>.</summary>
-    public static readonly SchemaNode MessagePriorityEnumType = SchemaNode.String(enumValues: ["AlwaysFront", "InFront", "NormalCycle"], definition: "MessagePriorityEnumType");
+    public static SchemaNode MessagePriorityEnumType => MessagePriorityEnumTypeNode.Value;
+
+    private static class MessagePriorityEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["AlwaysFront", "InFront", "NormalCycle"], definition: "MessagePriorityEnumType");
+    }
 
     /// <summary>The shared definition <c>MessageStateEnumType</c>.</summary>
-    public static readonly SchemaNode MessageStateEnumType = SchemaNode.String(enumValues: ["Charging", "Faulted", "Idle", "Unavailable"], definition: "MessageStateEnumType");
+    public static SchemaNode MessageStateEnumType => MessageStateEnumTypeNode.Value;
+
+    private static class MessageStateEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Charging", "Faulted", "Idle", "Unavailable"], definition: "MessageStateEnumType");
+    }
 
     /// <summary>The shared definition <c>MessageTriggerEnumType</c>.</summary>
-    public static readonly SchemaNode MessageTriggerEnumType = SchemaNode.String(enumValues: ["BootNotification", "LogStatusNotification", "FirmwareStatusNotification", "Heartbeat", "MeterValues", "SignChargingStationCertificate", "SignV2GCertificate", "StatusNotification", "TransactionEvent", "SignCombinedCertificate", "PublishFirmwareStatusNotification"], definition: "MessageTriggerEnumType");
+    public static SchemaNode MessageTriggerEnumType => MessageTriggerEnumTypeNode.Value;
+
+    private static class MessageTriggerEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["BootNotification", "LogStatusNotification", "FirmwareStatusNotification", "Heartbeat", "MeterValues", "SignChargingStationCertificate", "SignV2GCertificate", "StatusNotification", "TransactionEvent", "SignCombinedCertificate", "PublishFirmwareStatusNotification"], definition: "MessageTriggerEnumType");
+    }
 
     /// <summary>The shared definition <c>MonitorEnumType</c>.</summary>
-    public static readonly SchemaNode MonitorEnumType = SchemaNode.String(enumValues: ["UpperThreshold", "LowerThreshold", "Delta", "Periodic", "PeriodicClockAligned"], definition: "MonitorEnumType");
+    public static SchemaNode MonitorEnumType => MonitorEnumTypeNode.Value;
+
+    private static class MonitorEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["UpperThreshold", "LowerThreshold", "Delta", "Periodic", "PeriodicClockAligned"], definition: "MonitorEnumType");
+    }
 
     /// <summary>The shared definition <c>MonitoringBaseEnumType</c>.</summary>
-    public static readonly SchemaNode MonitoringBaseEnumType = SchemaNode.String(enumValues: ["All", "FactoryDefault", "HardWiredOnly"], definition: "MonitoringBaseEnumType");
+    public static SchemaNode MonitoringBaseEnumType => MonitoringBaseEnumTypeNode.Value;
+
+    private static class MonitoringBaseEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["All", "FactoryDefault", "HardWiredOnly"], definition: "MonitoringBaseEnumType");
+    }
 
     /// <summary>The shared definition <c>MonitoringCriterionEnumType</c>.</summary>
-    public static readonly SchemaNode MonitoringCriterionEnumType = SchemaNode.String(enumValues: ["ThresholdMonitoring", "DeltaMonitoring", "PeriodicMonitoring"], definition: "MonitoringCriterionEnumType");
+    public static SchemaNode MonitoringCriterionEnumType => MonitoringCriterionEnumTypeNode.Value;
+
+    private static class MonitoringCriterionEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["ThresholdMonitoring", "DeltaMonitoring", "PeriodicMonitoring"], definition: "MonitoringCriterionEnumType");
+    }
 
     /// <summary>The shared definition <c>MutabilityEnumType</c>.</summary>
-    public static readonly SchemaNode MutabilityEnumType = SchemaNode.String(enumValues: ["ReadOnly", "WriteOnly", "ReadWrite"], definition: "MutabilityEnumType");
+    public static SchemaNode MutabilityEnumType => MutabilityEnumTypeNode.Value;
+
+    private static class MutabilityEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["ReadOnly", "WriteOnly", "ReadWrite"], definition: "MutabilityEnumType");
+    }
 
     /// <summary>The shared definition <c>NotifyEVChargingNeedsStatusEnumType</c>.</summary>
-    public static readonly SchemaNode NotifyEVChargingNeedsStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Rejected", "Processing"], definition: "NotifyEVChargingNeedsStatusEnumType");
+    public static SchemaNode NotifyEVChargingNeedsStatusEnumType => NotifyEVChargingNeedsStatusEnumTypeNode.Value;
+
+    private static class NotifyEVChargingNeedsStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Rejected", "Processing"], definition: "NotifyEVChargingNeedsStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>OCPPInterfaceEnumType</c>.</summary>
-    public static readonly SchemaNode OCPPInterfaceEnumType = SchemaNode.String(enumValues: ["Wired0", "Wired1", "Wired2", "Wired3", "Wireless0", "Wireless1", "Wireless2", "Wireless3"], definition: "OCPPInterfaceEnumType");
+    public static SchemaNode OCPPInterfaceEnumType => OCPPInterfaceEnumTypeNode.Value;
+
+    private static class OCPPInterfaceEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Wired0", "Wired1", "Wired2", "Wired3", "Wireless0", "Wireless1", "Wireless2", "Wireless3"], definition: "OCPPInterfaceEnumType");
+    }
 
     /// <summary>The shared definition <c>OCPPTransportEnumType</c>.</summary>
-    public static readonly SchemaNode OCPPTransportEnumType = SchemaNode.String(enumValues: ["JSON", "SOAP"], definition: "OCPPTransportEnumType");
+    public static SchemaNode OCPPTransportEnumType => OCPPTransportEnumTypeNode.Value;
+
+    private static class OCPPTransportEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["JSON", "SOAP"], definition: "OCPPTransportEnumType");
+    }
 
     /// <summary>The shared definition <c>OCPPVersionEnumType</c>.</summary>
-    public static readonly SchemaNode OCPPVersionEnumType = SchemaNode.String(enumValues: ["OCPP12", "OCPP15", "OCPP16", "OCPP20"], definition: "OCPPVersionEnumType");
+    public static SchemaNode OCPPVersionEnumType => OCPPVersionEnumTypeNode.Value;
+
+    private static class OCPPVersionEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["OCPP12", "OCPP15", "OCPP16", "OCPP20"], definition: "OCPPVersionEnumType");
+    }
 
     /// <summary>The shared definition <c>OperationalStatusEnumType</c>.</summary>
-    public static readonly SchemaNode OperationalStatusEnumType = SchemaNode.String(enumValues: ["Inoperative", "Operative"], definition: "OperationalStatusEnumType");
+    public static SchemaNode OperationalStatusEnumType => OperationalStatusEnumTypeNode.Value;
+
+    private static class OperationalStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Inoperative", "Operative"], definition: "OperationalStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>PhaseEnumType</c>.</summary>
-    public static readonly SchemaNode PhaseEnumType = SchemaNode.String(enumValues: ["L1", "L2", "L3", "N", "L1-N", "L2-N", "L3-N", "L1-L2", "L2-L3", "L3-L1"], definition: "PhaseEnumType");
+    public static SchemaNode PhaseEnumType => PhaseEnumTypeNode.Value;
+
+    private static class PhaseEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["L1", "L2", "L3", "N", "L1-N", "L2-N", "L3-N", "L1-L2", "L2-L3", "L3-L1"], definition: "PhaseEnumType");
+    }
 
     /// <summary>The shared definition <c>PublishFirmwareStatusEnumType</c>.</summary>
-    public static readonly SchemaNode PublishFirmwareStatusEnumType = SchemaNode.String(enumValues: ["Idle", "DownloadScheduled", "Downloading", "Downloaded", "Published", "DownloadFailed", "DownloadPaused", "InvalidChecksum", "ChecksumVerified", "PublishFailed"], definition: "PublishFirmwareStatusEnumType");
+    public static SchemaNode PublishFirmwareStatusEnumType => PublishFirmwareStatusEnumTypeNode.Value;
+
+    private static class PublishFirmwareStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Idle", "DownloadScheduled", "Downloading", "Downloaded", "Published", "DownloadFailed", "DownloadPaused", "InvalidChecksum", "ChecksumVerified", "PublishFailed"], definition: "PublishFirmwareStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>ReadingContextEnumType</c>.</summary>
-    public static readonly SchemaNode ReadingContextEnumType = SchemaNode.String(enumValues: ["Interruption.Begin", "Interruption.End", "Other", "Sample.Clock", "Sample.Periodic", "Transaction.Begin", "Transaction.End", "Trigger"], definition: "ReadingContextEnumType");
+    public static SchemaNode ReadingContextEnumType => ReadingContextEnumTypeNode.Value;
+
+    private static class ReadingContextEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Interruption.Begin", "Interruption.End", "Other", "Sample.Clock", "Sample.Periodic", "Transaction.Begin", "Transaction.End", "Trigger"], definition: "ReadingContextEnumType");
+    }
 
     /// <summary>The shared definition <c>ReasonEnumType</c>.</summary>
-    public static readonly SchemaNode ReasonEnumType = SchemaNode.String(enumValues: ["DeAuthorized", "EmergencyStop", "EnergyLimitReached", "EVDisconnected", "GroundFault", "ImmediateReset", "Local", "LocalOutOfCredit", "MasterPass", "Other", "OvercurrentFault", "PowerLoss", "PowerQuality", "Reboot", "Remote", "SOCLimitReached", "StoppedByEV", "TimeLimitReached", "Timeout"], definition: "ReasonEnumType");
+    public static SchemaNode ReasonEnumType => ReasonEnumTypeNode.Value;
+
+    private static class ReasonEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["DeAuthorized", "EmergencyStop", "EnergyLimitReached", "EVDisconnected", "GroundFault", "ImmediateReset", "Local", "LocalOutOfCredit", "MasterPass", "Other", "OvercurrentFault", "PowerLoss", "PowerQuality", "Reboot", "Remote", "SOCLimitReached", "StoppedByEV", "TimeLimitReached", "Timeout"], definition: "ReasonEnumType");
+    }
 
     /// <summary>The shared definition <c>RecurrencyKindEnumType</c>.</summary>
-    public static readonly SchemaNode RecurrencyKindEnumType = SchemaNode.String(enumValues: ["Daily", "Weekly"], definition: "RecurrencyKindEnumType");
+    public static SchemaNode RecurrencyKindEnumType => RecurrencyKindEnumTypeNode.Value;
+
+    private static class RecurrencyKindEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Daily", "Weekly"], definition: "RecurrencyKindEnumType");
+    }
 
     /// <summary>The shared definition <c>RegistrationStatusEnumType</c>.</summary>
-    public static readonly SchemaNode RegistrationStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Pending", "Rejected"], definition: "RegistrationStatusEnumType");
+    public static SchemaNode RegistrationStatusEnumType => RegistrationStatusEnumTypeNode.Value;
+
+    private static class RegistrationStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Pending", "Rejected"], definition: "RegistrationStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>ReportBaseEnumType</c>.</summary>
-    public static readonly SchemaNode ReportBaseEnumType = SchemaNode.String(enumValues: ["ConfigurationInventory", "FullInventory", "SummaryInventory"], definition: "ReportBaseEnumType");
+    public static SchemaNode ReportBaseEnumType => ReportBaseEnumTypeNode.Value;
+
+    private static class ReportBaseEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["ConfigurationInventory", "FullInventory", "SummaryInventory"], definition: "ReportBaseEnumType");
+    }
 
     /// <summary>The shared definition <c>RequestStartStopStatusEnumType</c>.</summary>
-    public static readonly SchemaNode RequestStartStopStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Rejected"], definition: "RequestStartStopStatusEnumType");
+    public static SchemaNode RequestStartStopStatusEnumType => RequestStartStopStatusEnumTypeNode.Value;
+
+    private static class RequestStartStopStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Rejected"], definition: "RequestStartStopStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>ReservationUpdateStatusEnumType</c>.</summary>
-    public static readonly SchemaNode ReservationUpdateStatusEnumType = SchemaNode.String(enumValues: ["Expired", "Removed"], definition: "ReservationUpdateStatusEnumType");
+    public static SchemaNode ReservationUpdateStatusEnumType => ReservationUpdateStatusEnumTypeNode.Value;
+
+    private static class ReservationUpdateStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Expired", "Removed"], definition: "ReservationUpdateStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>ReserveNowStatusEnumType</c>.</summary>
-    public static readonly SchemaNode ReserveNowStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Faulted", "Occupied", "Rejected", "Unavailable"], definition: "ReserveNowStatusEnumType");
+    public static SchemaNode ReserveNowStatusEnumType => ReserveNowStatusEnumTypeNode.Value;
+
+    private static class ReserveNowStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Faulted", "Occupied", "Rejected", "Unavailable"], definition: "ReserveNowStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>ResetEnumType</c>.</summary>
-    public static readonly SchemaNode ResetEnumType = SchemaNode.String(enumValues: ["Immediate", "OnIdle"], definition: "ResetEnumType");
+    public static SchemaNode ResetEnumType => ResetEnumTypeNode.Value;
+
+    private static class ResetEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Immediate", "OnIdle"], definition: "ResetEnumType");
+    }
 
     /// <summary>The shared definition <c>ResetStatusEnumType</c>.</summary>
-    public static readonly SchemaNode ResetStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Rejected", "Scheduled"], definition: "ResetStatusEnumType");
+    public static SchemaNode ResetStatusEnumType => ResetStatusEnumTypeNode.Value;
+
+    private static class ResetStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Rejected", "Scheduled"], definition: "ResetStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>SendLocalListStatusEnumType</c>.</summary>
-    public static readonly SchemaNode SendLocalListStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Failed", "VersionMismatch"], definition: "SendLocalListStatusEnumType");
+    public static SchemaNode SendLocalListStatusEnumType => SendLocalListStatusEnumTypeNode.Value;
+
+    private static class SendLocalListStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Failed", "VersionMismatch"], definition: "SendLocalListStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>SetMonitoringStatusEnumType</c>.</summary>
-    public static readonly SchemaNode SetMonitoringStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "UnknownComponent", "UnknownVariable", "UnsupportedMonitorType", "Rejected", "Duplicate"], definition: "SetMonitoringStatusEnumType");
+    public static SchemaNode SetMonitoringStatusEnumType => SetMonitoringStatusEnumTypeNode.Value;
+
+    private static class SetMonitoringStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "UnknownComponent", "UnknownVariable", "UnsupportedMonitorType", "Rejected", "Duplicate"], definition: "SetMonitoringStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>SetNetworkProfileStatusEnumType</c>.</summary>
-    public static readonly SchemaNode SetNetworkProfileStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Rejected", "Failed"], definition: "SetNetworkProfileStatusEnumType");
+    public static SchemaNode SetNetworkProfileStatusEnumType => SetNetworkProfileStatusEnumTypeNode.Value;
+
+    private static class SetNetworkProfileStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Rejected", "Failed"], definition: "SetNetworkProfileStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>SetVariableStatusEnumType</c>.</summary>
-    public static readonly SchemaNode SetVariableStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Rejected", "UnknownComponent", "UnknownVariable", "NotSupportedAttributeType", "RebootRequired"], definition: "SetVariableStatusEnumType");
+    public static SchemaNode SetVariableStatusEnumType => SetVariableStatusEnumTypeNode.Value;
+
+    private static class SetVariableStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Rejected", "UnknownComponent", "UnknownVariable", "NotSupportedAttributeType", "RebootRequired"], definition: "SetVariableStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>TransactionEventEnumType</c>.</summary>
-    public static readonly SchemaNode TransactionEventEnumType = SchemaNode.String(enumValues: ["Ended", "Started", "Updated"], definition: "TransactionEventEnumType");
+    public static SchemaNode TransactionEventEnumType => TransactionEventEnumTypeNode.Value;
+
+    private static class TransactionEventEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Ended", "Started", "Updated"], definition: "TransactionEventEnumType");
+    }
 
     /// <summary>The shared definition <c>TriggerMessageStatusEnumType</c>.</summary>
-    public static readonly SchemaNode TriggerMessageStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Rejected", "NotImplemented"], definition: "TriggerMessageStatusEnumType");
+    public static SchemaNode TriggerMessageStatusEnumType => TriggerMessageStatusEnumTypeNode.Value;
+
+    private static class TriggerMessageStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Rejected", "NotImplemented"], definition: "TriggerMessageStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>TriggerReasonEnumType</c>.</summary>
-    public static readonly SchemaNode TriggerReasonEnumType = SchemaNode.String(enumValues: ["Authorized", "CablePluggedIn", "ChargingRateChanged", "ChargingStateChanged", "Deauthorized", "EnergyLimitReached", "EVCommunicationLost", "EVConnectTimeout", "MeterValueClock", "MeterValuePeriodic", "TimeLimitReached", "Trigger", "UnlockCommand", "StopAuthorized", "EVDeparted", "EVDetected", "RemoteStop", "RemoteStart", "AbnormalCondition", "SignedDataReceived", "ResetCommand"], definition: "TriggerReasonEnumType");
+    public static SchemaNode TriggerReasonEnumType => TriggerReasonEnumTypeNode.Value;
+
+    private static class TriggerReasonEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Authorized", "CablePluggedIn", "ChargingRateChanged", "ChargingStateChanged", "Deauthorized", "EnergyLimitReached", "EVCommunicationLost", "EVConnectTimeout", "MeterValueClock", "MeterValuePeriodic", "TimeLimitReached", "Trigger", "UnlockCommand", "StopAuthorized", "EVDeparted", "EVDetected", "RemoteStop", "RemoteStart", "AbnormalCondition", "SignedDataReceived", "ResetCommand"], definition: "TriggerReasonEnumType");
+    }
 
     /// <summary>The shared definition <c>UnlockStatusEnumType</c>.</summary>
-    public static readonly SchemaNode UnlockStatusEnumType = SchemaNode.String(enumValues: ["Unlocked", "UnlockFailed", "OngoingAuthorizedTransaction", "UnknownConnector"], definition: "UnlockStatusEnumType");
+    public static SchemaNode UnlockStatusEnumType => UnlockStatusEnumTypeNode.Value;
+
+    private static class UnlockStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Unlocked", "UnlockFailed", "OngoingAuthorizedTransaction", "UnknownConnector"], definition: "UnlockStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>UnpublishFirmwareStatusEnumType</c>.</summary>
-    public static readonly SchemaNode UnpublishFirmwareStatusEnumType = SchemaNode.String(enumValues: ["DownloadOngoing", "NoFirmware", "Unpublished"], definition: "UnpublishFirmwareStatusEnumType");
+    public static SchemaNode UnpublishFirmwareStatusEnumType => UnpublishFirmwareStatusEnumTypeNode.Value;
+
+    private static class UnpublishFirmwareStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["DownloadOngoing", "NoFirmware", "Unpublished"], definition: "UnpublishFirmwareStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>UpdateEnumType</c>.</summary>
-    public static readonly SchemaNode UpdateEnumType = SchemaNode.String(enumValues: ["Differential", "Full"], definition: "UpdateEnumType");
+    public static SchemaNode UpdateEnumType => UpdateEnumTypeNode.Value;
+
+    private static class UpdateEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Differential", "Full"], definition: "UpdateEnumType");
+    }
 
     /// <summary>The shared definition <c>UpdateFirmwareStatusEnumType</c>.</summary>
-    public static readonly SchemaNode UpdateFirmwareStatusEnumType = SchemaNode.String(enumValues: ["Accepted", "Rejected", "AcceptedCanceled", "InvalidCertificate", "RevokedCertificate"], definition: "UpdateFirmwareStatusEnumType");
+    public static SchemaNode UpdateFirmwareStatusEnumType => UpdateFirmwareStatusEnumTypeNode.Value;
+
+    private static class UpdateFirmwareStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["Accepted", "Rejected", "AcceptedCanceled", "InvalidCertificate", "RevokedCertificate"], definition: "UpdateFirmwareStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>UploadLogStatusEnumType</c>.</summary>
-    public static readonly SchemaNode UploadLogStatusEnumType = SchemaNode.String(enumValues: ["BadMessage", "Idle", "NotSupportedOperation", "PermissionDenied", "Uploaded", "UploadFailure", "Uploading", "AcceptedCanceled"], definition: "UploadLogStatusEnumType");
+    public static SchemaNode UploadLogStatusEnumType => UploadLogStatusEnumTypeNode.Value;
+
+    private static class UploadLogStatusEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["BadMessage", "Idle", "NotSupportedOperation", "PermissionDenied", "Uploaded", "UploadFailure", "Uploading", "AcceptedCanceled"], definition: "UploadLogStatusEnumType");
+    }
 
     /// <summary>The shared definition <c>VPNEnumType</c>.</summary>
-    public static readonly SchemaNode VPNEnumType = SchemaNode.String(enumValues: ["IKEv2", "IPSec", "L2TP", "PPTP"], definition: "VPNEnumType");
+    public static SchemaNode VPNEnumType => VPNEnumTypeNode.Value;
+
+    private static class VPNEnumTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.String(enumValues: ["IKEv2", "IPSec", "L2TP", "PPTP"], definition: "VPNEnumType");
+    }
 
     /// <summary>The shared definition <c>CustomDataType</c>.</summary>
-    public static readonly SchemaNode CustomDataType = SchemaNode.Object("CustomDataType", additionalProperties: true).Define(
-        new SchemaProperty("vendorId", SchemaNode.String(maxLength: 255), true));
+    public static SchemaNode CustomDataType => CustomDataTypeNode.Value;
+
+    private static class CustomDataTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("CustomDataType", additionalProperties: true).Define(
+            new SchemaProperty("vendorId", SchemaNode.String(maxLength: 255), true));
+    }
 
     /// <summary>The shared definition <c>ACChargingParametersType</c>.</summary>
-    public static readonly SchemaNode ACChargingParametersType = SchemaNode.Object("ACChargingParametersType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("energyAmount", SchemaNode.Integer(), true),
-        new SchemaProperty("evMinCurrent", SchemaNode.Integer(), true),
-        new SchemaProperty("evMaxCurrent", SchemaNode.Integer(), true),
-        new SchemaProperty("evMaxVoltage", SchemaNode.Integer(), true));
+    public static SchemaNode ACChargingParametersType => ACChargingParametersTypeNode.Value;
+
+    private static class ACChargingParametersTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ACChargingParametersType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("energyAmount", SchemaNode.Integer(), true),
+            new SchemaProperty("evMinCurrent", SchemaNode.Integer(), true),
+            new SchemaProperty("evMaxCurrent", SchemaNode.Integer(), true),
+            new SchemaProperty("evMaxVoltage", SchemaNode.Integer(), true));
+    }
 
     /// <summary>The shared definition <c>APNType</c>.</summary>
-    public static readonly SchemaNode APNType = SchemaNode.Object("APNType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("apn", SchemaNode.String(maxLength: 512), true),
-        new SchemaProperty("apnUserName", SchemaNode.String(maxLength: 20), false),
-        new SchemaProperty("apnPassword", SchemaNode.String(maxLength: 20), false),
-        new SchemaProperty("simPin", SchemaNode.Integer(), false),
-        new SchemaProperty("preferredNetwork", SchemaNode.String(maxLength: 6), false),
-        new SchemaProperty("useOnlyPreferredNetwork", SchemaNode.Boolean(), false),
-        new SchemaProperty("apnAuthentication", APNAuthenticationEnumType, true));
+    public static SchemaNode APNType => APNTypeNode.Value;
+
+    private static class APNTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("APNType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("apn", SchemaNode.String(maxLength: 512), true),
+            new SchemaProperty("apnUserName", SchemaNode.String(maxLength: 20), false),
+            new SchemaProperty("apnPassword", SchemaNode.String(maxLength: 20), false),
+            new SchemaProperty("simPin", SchemaNode.Integer(), false),
+            new SchemaProperty("preferredNetwork", SchemaNode.String(maxLength: 6), false),
+            new SchemaProperty("useOnlyPreferredNetwork", SchemaNode.Boolean(), false),
+            new SchemaProperty("apnAuthentication", APNAuthenticationEnumType, true));
+    }
 
     /// <summary>The shared definition <c>AdditionalInfoType</c>.</summary>
-    public static readonly SchemaNode AdditionalInfoType = SchemaNode.Object("AdditionalInfoType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("additionalIdToken", SchemaNode.String(maxLength: 36), true),
-        new SchemaProperty("type", SchemaNode.String(maxLength: 50), true));
+    public static SchemaNode AdditionalInfoType => AdditionalInfoTypeNode.Value;
+
+    private static class AdditionalInfoTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("AdditionalInfoType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("additionalIdToken", SchemaNode.String(maxLength: 36), true),
+            new SchemaProperty("type", SchemaNode.String(maxLength: 50), true));
+    }
 
     /// <summary>The shared definition <c>IdTokenType</c>.</summary>
-    public static readonly SchemaNode IdTokenType = SchemaNode.Object("IdTokenType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("additionalInfo", SchemaNode.Array(AdditionalInfoType, minItems: 1), false),
-        new SchemaProperty("idToken", SchemaNode.String(maxLength: 36), true),
-        new SchemaProperty("type", IdTokenEnumType, true));
+    public static SchemaNode IdTokenType => IdTokenTypeNode.Value;
+
+    private static class IdTokenTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("IdTokenType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("additionalInfo", SchemaNode.Array(AdditionalInfoType, minItems: 1), false),
+            new SchemaProperty("idToken", SchemaNode.String(maxLength: 36), true),
+            new SchemaProperty("type", IdTokenEnumType, true));
+    }
 
     /// <summary>The shared definition <c>MessageContentType</c>.</summary>
-    public static readonly SchemaNode MessageContentType = SchemaNode.Object("MessageContentType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("format", MessageFormatEnumType, true),
-        new SchemaProperty("language", SchemaNode.String(maxLength: 8), false),
-        new SchemaProperty("content", SchemaNode.String(maxLength: 512), true));
+    public static SchemaNode MessageContentType => MessageContentTypeNode.Value;
+
+    private static class MessageContentTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("MessageContentType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("format", MessageFormatEnumType, true),
+            new SchemaProperty("language", SchemaNode.String(maxLength: 8), false),
+            new SchemaProperty("content", SchemaNode.String(maxLength: 512), true));
+    }
 
     /// <summary>The shared definition <c>IdTokenInfoType</c>.</summary>
-    public static readonly SchemaNode IdTokenInfoType = SchemaNode.Object("IdTokenInfoType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", AuthorizationStatusEnumType, true),
-        new SchemaProperty("cacheExpiryDateTime", SchemaNode.String(isDateTime: true), false),
-        new SchemaProperty("chargingPriority", SchemaNode.Integer(), false),
-        new SchemaProperty("language1", SchemaNode.String(maxLength: 8), false),
-        new SchemaProperty("evseId", SchemaNode.Array(SchemaNode.Integer(), minItems: 1), false),
-        new SchemaProperty("groupIdToken", IdTokenType, false),
-        new SchemaProperty("language2", SchemaNode.String(maxLength: 8), false),
-        new SchemaProperty("personalMessage", MessageContentType, false));
+    public static SchemaNode IdTokenInfoType => IdTokenInfoTypeNode.Value;
+
+    private static class IdTokenInfoTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("IdTokenInfoType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", AuthorizationStatusEnumType, true),
+            new SchemaProperty("cacheExpiryDateTime", SchemaNode.String(isDateTime: true), false),
+            new SchemaProperty("chargingPriority", SchemaNode.Integer(), false),
+            new SchemaProperty("language1", SchemaNode.String(maxLength: 8), false),
+            new SchemaProperty("evseId", SchemaNode.Array(SchemaNode.Integer(), minItems: 1), false),
+            new SchemaProperty("groupIdToken", IdTokenType, false),
+            new SchemaProperty("language2", SchemaNode.String(maxLength: 8), false),
+            new SchemaProperty("personalMessage", MessageContentType, false));
+    }
 
     /// <summary>The shared definition <c>AuthorizationData</c>.</summary>
-    public static readonly SchemaNode AuthorizationData = SchemaNode.Object("AuthorizationData").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("idToken", IdTokenType, true),
-        new SchemaProperty("idTokenInfo", IdTokenInfoType, false));
+    public static SchemaNode AuthorizationData => AuthorizationDataNode.Value;
+
+    private static class AuthorizationDataNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("AuthorizationData").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("idToken", IdTokenType, true),
+            new SchemaProperty("idTokenInfo", IdTokenInfoType, false));
+    }
 
     /// <summary>The shared definition <c>CertificateHashDataType</c>.</summary>
-    public static readonly SchemaNode CertificateHashDataType = SchemaNode.Object("CertificateHashDataType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("hashAlgorithm", HashAlgorithmEnumType, true),
-        new SchemaProperty("issuerNameHash", SchemaNode.String(maxLength: 128), true),
-        new SchemaProperty("issuerKeyHash", SchemaNode.String(maxLength: 128), true),
-        new SchemaProperty("serialNumber", SchemaNode.String(maxLength: 40), true));
+    public static SchemaNode CertificateHashDataType => CertificateHashDataTypeNode.Value;
+
+    private static class CertificateHashDataTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("CertificateHashDataType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("hashAlgorithm", HashAlgorithmEnumType, true),
+            new SchemaProperty("issuerNameHash", SchemaNode.String(maxLength: 128), true),
+            new SchemaProperty("issuerKeyHash", SchemaNode.String(maxLength: 128), true),
+            new SchemaProperty("serialNumber", SchemaNode.String(maxLength: 40), true));
+    }
 
     /// <summary>The shared definition <c>CertificateHashDataChainType</c>.</summary>
-    public static readonly SchemaNode CertificateHashDataChainType = SchemaNode.Object("CertificateHashDataChainType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("certificateHashData", CertificateHashDataType, true),
-        new SchemaProperty("certificateType", GetCertificateIdUseEnumType, true),
-        new SchemaProperty("childCertificateHashData", SchemaNode.Array(CertificateHashDataType, minItems: 1, maxItems: 4), false));
+    public static SchemaNode CertificateHashDataChainType => CertificateHashDataChainTypeNode.Value;
+
+    private static class CertificateHashDataChainTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("CertificateHashDataChainType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("certificateHashData", CertificateHashDataType, true),
+            new SchemaProperty("certificateType", GetCertificateIdUseEnumType, true),
+            new SchemaProperty("childCertificateHashData", SchemaNode.Array(CertificateHashDataType, minItems: 1, maxItems: 4), false));
+    }
 
     /// <summary>The shared definition <c>ChargingLimitType</c>.</summary>
-    public static readonly SchemaNode ChargingLimitType = SchemaNode.Object("ChargingLimitType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("chargingLimitSource", ChargingLimitSourceEnumType, true),
-        new SchemaProperty("isGridCritical", SchemaNode.Boolean(), false));
+    public static SchemaNode ChargingLimitType => ChargingLimitTypeNode.Value;
+
+    private static class ChargingLimitTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ChargingLimitType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("chargingLimitSource", ChargingLimitSourceEnumType, true),
+            new SchemaProperty("isGridCritical", SchemaNode.Boolean(), false));
+    }
 
     /// <summary>The shared definition <c>DCChargingParametersType</c>.</summary>
-    public static readonly SchemaNode DCChargingParametersType = SchemaNode.Object("DCChargingParametersType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("evMaxCurrent", SchemaNode.Integer(), true),
-        new SchemaProperty("evMaxVoltage", SchemaNode.Integer(), true),
-        new SchemaProperty("energyAmount", SchemaNode.Integer(), false),
-        new SchemaProperty("evMaxPower", SchemaNode.Integer(), false),
-        new SchemaProperty("stateOfCharge", SchemaNode.Integer(minimum: 0.0m, maximum: 100.0m), false),
-        new SchemaProperty("evEnergyCapacity", SchemaNode.Integer(), false),
-        new SchemaProperty("fullSoC", SchemaNode.Integer(minimum: 0.0m, maximum: 100.0m), false),
-        new SchemaProperty("bulkSoC", SchemaNode.Integer(minimum: 0.0m, maximum: 100.0m), false));
+    public static SchemaNode DCChargingParametersType => DCChargingParametersTypeNode.Value;
+
+    private static class DCChargingParametersTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("DCChargingParametersType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("evMaxCurrent", SchemaNode.Integer(), true),
+            new SchemaProperty("evMaxVoltage", SchemaNode.Integer(), true),
+            new SchemaProperty("energyAmount", SchemaNode.Integer(), false),
+            new SchemaProperty("evMaxPower", SchemaNode.Integer(), false),
+            new SchemaProperty("stateOfCharge", SchemaNode.Integer(minimum: 0.0m, maximum: 100.0m), false),
+            new SchemaProperty("evEnergyCapacity", SchemaNode.Integer(), false),
+            new SchemaProperty("fullSoC", SchemaNode.Integer(minimum: 0.0m, maximum: 100.0m), false),
+            new SchemaProperty("bulkSoC", SchemaNode.Integer(minimum: 0.0m, maximum: 100.0m), false));
+    }
 
     /// <summary>The shared definition <c>ChargingNeedsType</c>.</summary>
-    public static readonly SchemaNode ChargingNeedsType = SchemaNode.Object("ChargingNeedsType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("acChargingParameters", ACChargingParametersType, false),
-        new SchemaProperty("dcChargingParameters", DCChargingParametersType, false),
-        new SchemaProperty("requestedEnergyTransfer", EnergyTransferModeEnumType, true),
-        new SchemaProperty("departureTime", SchemaNode.String(isDateTime: true), false));
+    public static SchemaNode ChargingNeedsType => ChargingNeedsTypeNode.Value;
+
+    private static class ChargingNeedsTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ChargingNeedsType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("acChargingParameters", ACChargingParametersType, false),
+            new SchemaProperty("dcChargingParameters", DCChargingParametersType, false),
+            new SchemaProperty("requestedEnergyTransfer", EnergyTransferModeEnumType, true),
+            new SchemaProperty("departureTime", SchemaNode.String(isDateTime: true), false));
+    }
 
     /// <summary>The shared definition <c>ChargingProfileCriterionType</c>.</summary>
-    public static readonly SchemaNode ChargingProfileCriterionType = SchemaNode.Object("ChargingProfileCriterionType", additionalProperties: true).Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("chargingProfilePurpose", ChargingProfilePurposeEnumType, false),
-        new SchemaProperty("stackLevel", SchemaNode.Integer(), false),
-        new SchemaProperty("chargingProfileId", SchemaNode.Array(SchemaNode.Integer(), minItems: 1), false),
-        new SchemaProperty("chargingLimitSource", SchemaNode.Array(ChargingLimitSourceEnumType, minItems: 1, maxItems: 4), false));
+    public static SchemaNode ChargingProfileCriterionType => ChargingProfileCriterionTypeNode.Value;
+
+    private static class ChargingProfileCriterionTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ChargingProfileCriterionType", additionalProperties: true).Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("chargingProfilePurpose", ChargingProfilePurposeEnumType, false),
+            new SchemaProperty("stackLevel", SchemaNode.Integer(), false),
+            new SchemaProperty("chargingProfileId", SchemaNode.Array(SchemaNode.Integer(), minItems: 1), false),
+            new SchemaProperty("chargingLimitSource", SchemaNode.Array(ChargingLimitSourceEnumType, minItems: 1, maxItems: 4), false));
+    }
 
     /// <summary>The shared definition <c>ChargingSchedulePeriodType</c>.</summary>
-    public static readonly SchemaNode ChargingSchedulePeriodType = SchemaNode.Object("ChargingSchedulePeriodType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("startPeriod", SchemaNode.Integer(), true),
-        new SchemaProperty("limit", SchemaNode.Number(), true),
-        new SchemaProperty("numberPhases", SchemaNode.Integer(), false),
-        new SchemaProperty("phaseToUse", SchemaNode.Integer(), false));
+    public static SchemaNode ChargingSchedulePeriodType => ChargingSchedulePeriodTypeNode.Value;
+
+    private static class ChargingSchedulePeriodTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ChargingSchedulePeriodType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("startPeriod", SchemaNode.Integer(), true),
+            new SchemaProperty("limit", SchemaNode.Number(), true),
+            new SchemaProperty("numberPhases", SchemaNode.Integer(), false),
+            new SchemaProperty("phaseToUse", SchemaNode.Integer(), false));
+    }
 
     /// <summary>The shared definition <c>CostType</c>.</summary>
-    public static readonly SchemaNode CostType = SchemaNode.Object("CostType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("costKind", CostKindEnumType, true),
-        new SchemaProperty("amount", SchemaNode.Integer(), true),
-        new SchemaProperty("amountMultiplier", SchemaNode.Integer(), false));
+    public static SchemaNode CostType => CostTypeNode.Value;
+
+    private static class CostTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("CostType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("costKind", CostKindEnumType, true),
+            new SchemaProperty("amount", SchemaNode.Integer(), true),
+            new SchemaProperty("amountMultiplier", SchemaNode.Integer(), false));
+    }
 
     /// <summary>The shared definition <c>ConsumptionCostType</c>.</summary>
-    public static readonly SchemaNode ConsumptionCostType = SchemaNode.Object("ConsumptionCostType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("startValue", SchemaNode.Number(), true),
-        new SchemaProperty("cost", SchemaNode.Array(CostType, minItems: 1, maxItems: 3), true));
+    public static SchemaNode ConsumptionCostType => ConsumptionCostTypeNode.Value;
+
+    private static class ConsumptionCostTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ConsumptionCostType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("startValue", SchemaNode.Number(), true),
+            new SchemaProperty("cost", SchemaNode.Array(CostType, minItems: 1, maxItems: 3), true));
+    }
 
     /// <summary>The shared definition <c>RelativeTimeIntervalType</c>.</summary>
-    public static readonly SchemaNode RelativeTimeIntervalType = SchemaNode.Object("RelativeTimeIntervalType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("start", SchemaNode.Integer(), true),
-        new SchemaProperty("duration", SchemaNode.Integer(), false));
+    public static SchemaNode RelativeTimeIntervalType => RelativeTimeIntervalTypeNode.Value;
+
+    private static class RelativeTimeIntervalTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("RelativeTimeIntervalType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("start", SchemaNode.Integer(), true),
+            new SchemaProperty("duration", SchemaNode.Integer(), false));
+    }
 
     /// <summary>The shared definition <c>SalesTariffEntryType</c>.</summary>
-    public static readonly SchemaNode SalesTariffEntryType = SchemaNode.Object("SalesTariffEntryType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("relativeTimeInterval", RelativeTimeIntervalType, true),
-        new SchemaProperty("ePriceLevel", SchemaNode.Integer(minimum: 0.0m), false),
-        new SchemaProperty("consumptionCost", SchemaNode.Array(ConsumptionCostType, minItems: 1, maxItems: 3), false));
+    public static SchemaNode SalesTariffEntryType => SalesTariffEntryTypeNode.Value;
+
+    private static class SalesTariffEntryTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("SalesTariffEntryType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("relativeTimeInterval", RelativeTimeIntervalType, true),
+            new SchemaProperty("ePriceLevel", SchemaNode.Integer(minimum: 0.0m), false),
+            new SchemaProperty("consumptionCost", SchemaNode.Array(ConsumptionCostType, minItems: 1, maxItems: 3), false));
+    }
 
     /// <summary>The shared definition <c>SalesTariffType</c>.</summary>
-    public static readonly SchemaNode SalesTariffType = SchemaNode.Object("SalesTariffType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("id", SchemaNode.Integer(), true),
-        new SchemaProperty("salesTariffDescription", SchemaNode.String(maxLength: 32), false),
-        new SchemaProperty("numEPriceLevels", SchemaNode.Integer(), false),
-        new SchemaProperty("salesTariffEntry", SchemaNode.Array(SalesTariffEntryType, minItems: 1, maxItems: 1024), true));
+    public static SchemaNode SalesTariffType => SalesTariffTypeNode.Value;
+
+    private static class SalesTariffTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("SalesTariffType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("id", SchemaNode.Integer(), true),
+            new SchemaProperty("salesTariffDescription", SchemaNode.String(maxLength: 32), false),
+            new SchemaProperty("numEPriceLevels", SchemaNode.Integer(), false),
+            new SchemaProperty("salesTariffEntry", SchemaNode.Array(SalesTariffEntryType, minItems: 1, maxItems: 1024), true));
+    }
 
     /// <summary>The shared definition <c>ChargingScheduleType</c>.</summary>
-    public static readonly SchemaNode ChargingScheduleType = SchemaNode.Object("ChargingScheduleType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("id", SchemaNode.Integer(), true),
-        new SchemaProperty("startSchedule", SchemaNode.String(isDateTime: true), false),
-        new SchemaProperty("duration", SchemaNode.Integer(), false),
-        new SchemaProperty("chargingRateUnit", ChargingRateUnitEnumType, true),
-        new SchemaProperty("chargingSchedulePeriod", SchemaNode.Array(ChargingSchedulePeriodType, minItems: 1, maxItems: 1024), true),
-        new SchemaProperty("minChargingRate", SchemaNode.Number(), false),
-        new SchemaProperty("salesTariff", SalesTariffType, false));
+    public static SchemaNode ChargingScheduleType => ChargingScheduleTypeNode.Value;
+
+    private static class ChargingScheduleTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ChargingScheduleType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("id", SchemaNode.Integer(), true),
+            new SchemaProperty("startSchedule", SchemaNode.String(isDateTime: true), false),
+            new SchemaProperty("duration", SchemaNode.Integer(), false),
+            new SchemaProperty("chargingRateUnit", ChargingRateUnitEnumType, true),
+            new SchemaProperty("chargingSchedulePeriod", SchemaNode.Array(ChargingSchedulePeriodType, minItems: 1, maxItems: 1024), true),
+            new SchemaProperty("minChargingRate", SchemaNode.Number(), false),
+            new SchemaProperty("salesTariff", SalesTariffType, false));
+    }
 
     /// <summary>The shared definition <c>ChargingProfileType</c>.</summary>
-    public static readonly SchemaNode ChargingProfileType = SchemaNode.Object("ChargingProfileType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("id", SchemaNode.Integer(), true),
-        new SchemaProperty("stackLevel", SchemaNode.Integer(), true),
-        new SchemaProperty("chargingProfilePurpose", ChargingProfilePurposeEnumType, true),
-        new SchemaProperty("chargingProfileKind", ChargingProfileKindEnumType, true),
-        new SchemaProperty("recurrencyKind", RecurrencyKindEnumType, false),
-        new SchemaProperty("validFrom", SchemaNode.String(isDateTime: true), false),
-        new SchemaProperty("validTo", SchemaNode.String(isDateTime: true), false),
-        new SchemaProperty("chargingSchedule", SchemaNode.Array(ChargingScheduleType, minItems: 1, maxItems: 3), true),
-        new SchemaProperty("transactionId", SchemaNode.String(maxLength: 36), false));
+    public static SchemaNode ChargingProfileType => ChargingProfileTypeNode.Value;
+
+    private static class ChargingProfileTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ChargingProfileType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("id", SchemaNode.Integer(), true),
+            new SchemaProperty("stackLevel", SchemaNode.Integer(), true),
+            new SchemaProperty("chargingProfilePurpose", ChargingProfilePurposeEnumType, true),
+            new SchemaProperty("chargingProfileKind", ChargingProfileKindEnumType, true),
+            new SchemaProperty("recurrencyKind", RecurrencyKindEnumType, false),
+            new SchemaProperty("validFrom", SchemaNode.String(isDateTime: true), false),
+            new SchemaProperty("validTo", SchemaNode.String(isDateTime: true), false),
+            new SchemaProperty("chargingSchedule", SchemaNode.Array(ChargingScheduleType, minItems: 1, maxItems: 3), true),
+            new SchemaProperty("transactionId", SchemaNode.String(maxLength: 36), false));
+    }
 
     /// <summary>The shared definition <c>ModemType</c>.</summary>
-    public static readonly SchemaNode ModemType = SchemaNode.Object("ModemType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("iccid", SchemaNode.String(maxLength: 20), false),
-        new SchemaProperty("imsi", SchemaNode.String(maxLength: 20), false));
+    public static SchemaNode ModemType => ModemTypeNode.Value;
+
+    private static class ModemTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ModemType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("iccid", SchemaNode.String(maxLength: 20), false),
+            new SchemaProperty("imsi", SchemaNode.String(maxLength: 20), false));
+    }
 
     /// <summary>The shared definition <c>ChargingStationType</c>.</summary>
-    public static readonly SchemaNode ChargingStationType = SchemaNode.Object("ChargingStationType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("serialNumber", SchemaNode.String(maxLength: 25), false),
-        new SchemaProperty("model", SchemaNode.String(maxLength: 20), true),
-        new SchemaProperty("modem", ModemType, false),
-        new SchemaProperty("vendorName", SchemaNode.String(maxLength: 50), true),
-        new SchemaProperty("firmwareVersion", SchemaNode.String(maxLength: 50), false));
+    public static SchemaNode ChargingStationType => ChargingStationTypeNode.Value;
+
+    private static class ChargingStationTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ChargingStationType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("serialNumber", SchemaNode.String(maxLength: 25), false),
+            new SchemaProperty("model", SchemaNode.String(maxLength: 20), true),
+            new SchemaProperty("modem", ModemType, false),
+            new SchemaProperty("vendorName", SchemaNode.String(maxLength: 50), true),
+            new SchemaProperty("firmwareVersion", SchemaNode.String(maxLength: 50), false));
+    }
 
     /// <summary>The shared definition <c>ClearChargingProfileType</c>.</summary>
-    public static readonly SchemaNode ClearChargingProfileType = SchemaNode.Object("ClearChargingProfileType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("evseId", SchemaNode.Integer(), false),
-        new SchemaProperty("chargingProfilePurpose", ChargingProfilePurposeEnumType, false),
-        new SchemaProperty("stackLevel", SchemaNode.Integer(), false));
+    public static SchemaNode ClearChargingProfileType => ClearChargingProfileTypeNode.Value;
+
+    private static class ClearChargingProfileTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ClearChargingProfileType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("evseId", SchemaNode.Integer(), false),
+            new SchemaProperty("chargingProfilePurpose", ChargingProfilePurposeEnumType, false),
+            new SchemaProperty("stackLevel", SchemaNode.Integer(), false));
+    }
 
     /// <summary>The shared definition <c>StatusInfoType</c>.</summary>
-    public static readonly SchemaNode StatusInfoType = SchemaNode.Object("StatusInfoType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("reasonCode", SchemaNode.String(maxLength: 20), true),
-        new SchemaProperty("additionalInfo", SchemaNode.String(maxLength: 512), false));
+    public static SchemaNode StatusInfoType => StatusInfoTypeNode.Value;
+
+    private static class StatusInfoTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("StatusInfoType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("reasonCode", SchemaNode.String(maxLength: 20), true),
+            new SchemaProperty("additionalInfo", SchemaNode.String(maxLength: 512), false));
+    }
 
     /// <summary>The shared definition <c>ClearMonitoringResultType</c>.</summary>
-    public static readonly SchemaNode ClearMonitoringResultType = SchemaNode.Object("ClearMonitoringResultType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", ClearMonitoringStatusEnumType, true),
-        new SchemaProperty("id", SchemaNode.Integer(), true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode ClearMonitoringResultType => ClearMonitoringResultTypeNode.Value;
+
+    private static class ClearMonitoringResultTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ClearMonitoringResultType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", ClearMonitoringStatusEnumType, true),
+            new SchemaProperty("id", SchemaNode.Integer(), true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The shared definition <c>EVSEType</c>.</summary>
-    public static readonly SchemaNode EVSEType = SchemaNode.Object("EVSEType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("id", SchemaNode.Integer(), true),
-        new SchemaProperty("connectorId", SchemaNode.Integer(), false));
+    public static SchemaNode EVSEType => EVSETypeNode.Value;
+
+    private static class EVSETypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("EVSEType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("id", SchemaNode.Integer(), true),
+            new SchemaProperty("connectorId", SchemaNode.Integer(), false));
+    }
 
     /// <summary>The shared definition <c>ComponentType</c>.</summary>
-    public static readonly SchemaNode ComponentType = SchemaNode.Object("ComponentType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("evse", EVSEType, false),
-        new SchemaProperty("name", SchemaNode.String(maxLength: 50), true),
-        new SchemaProperty("instance", SchemaNode.String(maxLength: 50), false));
+    public static SchemaNode ComponentType => ComponentTypeNode.Value;
+
+    private static class ComponentTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ComponentType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("evse", EVSEType, false),
+            new SchemaProperty("name", SchemaNode.String(maxLength: 50), true),
+            new SchemaProperty("instance", SchemaNode.String(maxLength: 50), false));
+    }
 
     /// <summary>The shared definition <c>VariableType</c>.</summary>
-    public static readonly SchemaNode VariableType = SchemaNode.Object("VariableType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("name", SchemaNode.String(maxLength: 50), true),
-        new SchemaProperty("instance", SchemaNode.String(maxLength: 50), false));
+    public static SchemaNode VariableType => VariableTypeNode.Value;
+
+    private static class VariableTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("VariableType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("name", SchemaNode.String(maxLength: 50), true),
+            new SchemaProperty("instance", SchemaNode.String(maxLength: 50), false));
+    }
 
     /// <summary>The shared definition <c>ComponentVariableType</c>.</summary>
-    public static readonly SchemaNode ComponentVariableType = SchemaNode.Object("ComponentVariableType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("component", ComponentType, true),
-        new SchemaProperty("variable", VariableType, false));
+    public static SchemaNode ComponentVariableType => ComponentVariableTypeNode.Value;
+
+    private static class ComponentVariableTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ComponentVariableType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("component", ComponentType, true),
+            new SchemaProperty("variable", VariableType, false));
+    }
 
     /// <summary>The shared definition <c>CompositeScheduleType</c>.</summary>
-    public static readonly SchemaNode CompositeScheduleType = SchemaNode.Object("CompositeScheduleType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("chargingSchedulePeriod", SchemaNode.Array(ChargingSchedulePeriodType, minItems: 1), true),
-        new SchemaProperty("evseId", SchemaNode.Integer(), true),
-        new SchemaProperty("duration", SchemaNode.Integer(), true),
-        new SchemaProperty("scheduleStart", SchemaNode.String(isDateTime: true), true),
-        new SchemaProperty("chargingRateUnit", ChargingRateUnitEnumType, true));
+    public static SchemaNode CompositeScheduleType => CompositeScheduleTypeNode.Value;
+
+    private static class CompositeScheduleTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("CompositeScheduleType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("chargingSchedulePeriod", SchemaNode.Array(ChargingSchedulePeriodType, minItems: 1), true),
+            new SchemaProperty("evseId", SchemaNode.Integer(), true),
+            new SchemaProperty("duration", SchemaNode.Integer(), true),
+            new SchemaProperty("scheduleStart", SchemaNode.String(isDateTime: true), true),
+            new SchemaProperty("chargingRateUnit", ChargingRateUnitEnumType, true));
+    }
 
     /// <summary>The shared definition <c>EventDataType</c>.</summary>
-    public static readonly SchemaNode EventDataType = SchemaNode.Object("EventDataType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("eventId", SchemaNode.Integer(), true),
-        new SchemaProperty("timestamp", SchemaNode.String(isDateTime: true), true),
-        new SchemaProperty("trigger", EventTriggerEnumType, true),
-        new SchemaProperty("cause", SchemaNode.Integer(), false),
-        new SchemaProperty("actualValue", SchemaNode.String(maxLength: 2500), true),
-        new SchemaProperty("techCode", SchemaNode.String(maxLength: 50), false),
-        new SchemaProperty("techInfo", SchemaNode.String(maxLength: 500), false),
-        new SchemaProperty("cleared", SchemaNode.Boolean(), false),
-        new SchemaProperty("transactionId", SchemaNode.String(maxLength: 36), false),
-        new SchemaProperty("component", ComponentType, true),
-        new SchemaProperty("variableMonitoringId", SchemaNode.Integer(), false),
-        new SchemaProperty("eventNotificationType", EventNotificationEnumType, true),
-        new SchemaProperty("variable", VariableType, true));
+    public static SchemaNode EventDataType => EventDataTypeNode.Value;
+
+    private static class EventDataTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("EventDataType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("eventId", SchemaNode.Integer(), true),
+            new SchemaProperty("timestamp", SchemaNode.String(isDateTime: true), true),
+            new SchemaProperty("trigger", EventTriggerEnumType, true),
+            new SchemaProperty("cause", SchemaNode.Integer(), false),
+            new SchemaProperty("actualValue", SchemaNode.String(maxLength: 2500), true),
+            new SchemaProperty("techCode", SchemaNode.String(maxLength: 50), false),
+            new SchemaProperty("techInfo", SchemaNode.String(maxLength: 500), false),
+            new SchemaProperty("cleared", SchemaNode.Boolean(), false),
+            new SchemaProperty("transactionId", SchemaNode.String(maxLength: 36), false),
+            new SchemaProperty("component", ComponentType, true),
+            new SchemaProperty("variableMonitoringId", SchemaNode.Integer(), false),
+            new SchemaProperty("eventNotificationType", EventNotificationEnumType, true),
+            new SchemaProperty("variable", VariableType, true));
+    }
 
     /// <summary>The shared definition <c>FirmwareType</c>.</summary>
-    public static readonly SchemaNode FirmwareType = SchemaNode.Object("FirmwareType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("location", SchemaNode.String(maxLength: 512), true),
-        new SchemaProperty("retrieveDateTime", SchemaNode.String(isDateTime: true), true),
-        new SchemaProperty("installDateTime", SchemaNode.String(isDateTime: true), false),
-        new SchemaProperty("signingCertificate", SchemaNode.String(maxLength: 5500), false),
-        new SchemaProperty("signature", SchemaNode.String(maxLength: 800), false));
+    public static SchemaNode FirmwareType => FirmwareTypeNode.Value;
+
+    private static class FirmwareTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("FirmwareType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("location", SchemaNode.String(maxLength: 512), true),
+            new SchemaProperty("retrieveDateTime", SchemaNode.String(isDateTime: true), true),
+            new SchemaProperty("installDateTime", SchemaNode.String(isDateTime: true), false),
+            new SchemaProperty("signingCertificate", SchemaNode.String(maxLength: 5500), false),
+            new SchemaProperty("signature", SchemaNode.String(maxLength: 800), false));
+    }
 
     /// <summary>The shared definition <c>GetVariableDataType</c>.</summary>
-    public static readonly SchemaNode GetVariableDataType = SchemaNode.Object("GetVariableDataType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("attributeType", AttributeEnumType, false),
-        new SchemaProperty("component", ComponentType, true),
-        new SchemaProperty("variable", VariableType, true));
+    public static SchemaNode GetVariableDataType => GetVariableDataTypeNode.Value;
+
+    private static class GetVariableDataTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("GetVariableDataType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("attributeType", AttributeEnumType, false),
+            new SchemaProperty("component", ComponentType, true),
+            new SchemaProperty("variable", VariableType, true));
+    }
 
     /// <summary>The shared definition <c>GetVariableResultType</c>.</summary>
-    public static readonly SchemaNode GetVariableResultType = SchemaNode.Object("GetVariableResultType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("attributeStatusInfo", StatusInfoType, false),
-        new SchemaProperty("attributeStatus", GetVariableStatusEnumType, true),
-        new SchemaProperty("attributeType", AttributeEnumType, false),
-        new SchemaProperty("attributeValue", SchemaNode.String(maxLength: 2500), false),
-        new SchemaProperty("component", ComponentType, true),
-        new SchemaProperty("variable", VariableType, true));
+    public static SchemaNode GetVariableResultType => GetVariableResultTypeNode.Value;
+
+    private static class GetVariableResultTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("GetVariableResultType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("attributeStatusInfo", StatusInfoType, false),
+            new SchemaProperty("attributeStatus", GetVariableStatusEnumType, true),
+            new SchemaProperty("attributeType", AttributeEnumType, false),
+            new SchemaProperty("attributeValue", SchemaNode.String(maxLength: 2500), false),
+            new SchemaProperty("component", ComponentType, true),
+            new SchemaProperty("variable", VariableType, true));
+    }
 
     /// <summary>The shared definition <c>LogParametersType</c>.</summary>
-    public static readonly SchemaNode LogParametersType = SchemaNode.Object("LogParametersType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("remoteLocation", SchemaNode.String(maxLength: 512), true),
-        new SchemaProperty("oldestTimestamp", SchemaNode.String(isDateTime: true), false),
-        new SchemaProperty("latestTimestamp", SchemaNode.String(isDateTime: true), false));
+    public static SchemaNode LogParametersType => LogParametersTypeNode.Value;
+
+    private static class LogParametersTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("LogParametersType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("remoteLocation", SchemaNode.String(maxLength: 512), true),
+            new SchemaProperty("oldestTimestamp", SchemaNode.String(isDateTime: true), false),
+            new SchemaProperty("latestTimestamp", SchemaNode.String(isDateTime: true), false));
+    }
 
     /// <summary>The shared definition <c>MessageInfoType</c>.</summary>
-    public static readonly SchemaNode MessageInfoType = SchemaNode.Object("MessageInfoType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("display", ComponentType, false),
-        new SchemaProperty("id", SchemaNode.Integer(), true),
-        new SchemaProperty("priority", MessagePriorityEnumType, true),
-        new SchemaProperty("state", MessageStateEnumType, false),
-        new SchemaProperty("startDateTime", SchemaNode.String(isDateTime: true), false),
-        new SchemaProperty("endDateTime", SchemaNode.String(isDateTime: true), false),
-        new SchemaProperty("transactionId", SchemaNode.String(maxLength: 36), false),
-        new SchemaProperty("message", MessageContentType, true));
+    public static SchemaNode MessageInfoType => MessageInfoTypeNode.Value;
+
+    private static class MessageInfoTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("MessageInfoType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("display", ComponentType, false),
+            new SchemaProperty("id", SchemaNode.Integer(), true),
+            new SchemaProperty("priority", MessagePriorityEnumType, true),
+            new SchemaProperty("state", MessageStateEnumType, false),
+            new SchemaProperty("startDateTime", SchemaNode.String(isDateTime: true), false),
+            new SchemaProperty("endDateTime", SchemaNode.String(isDateTime: true), false),
+            new SchemaProperty("transactionId", SchemaNode.String(maxLength: 36), false),
+            new SchemaProperty("message", MessageContentType, true));
+    }
 
     /// <summary>The shared definition <c>SignedMeterValueType</c>.</summary>
-    public static readonly SchemaNode SignedMeterValueType = SchemaNode.Object("SignedMeterValueType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("signedMeterData", SchemaNode.String(maxLength: 2500), true),
-        new SchemaProperty("signingMethod", SchemaNode.String(maxLength: 50), true),
-        new SchemaProperty("encodingMethod", SchemaNode.String(maxLength: 50), true),
-        new SchemaProperty("publicKey", SchemaNode.String(maxLength: 2500), true));
+    public static SchemaNode SignedMeterValueType => SignedMeterValueTypeNode.Value;
+
+    private static class SignedMeterValueTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("SignedMeterValueType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("signedMeterData", SchemaNode.String(maxLength: 2500), true),
+            new SchemaProperty("signingMethod", SchemaNode.String(maxLength: 50), true),
+            new SchemaProperty("encodingMethod", SchemaNode.String(maxLength: 50), true),
+            new SchemaProperty("publicKey", SchemaNode.String(maxLength: 2500), true));
+    }
 
     /// <summary>The shared definition <c>UnitOfMeasureType</c>.</summary>
-    public static readonly SchemaNode UnitOfMeasureType = SchemaNode.Object("UnitOfMeasureType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("unit", SchemaNode.String(maxLength: 20), false),
-        new SchemaProperty("multiplier", SchemaNode.Integer(), false));
+    public static SchemaNode UnitOfMeasureType => UnitOfMeasureTypeNode.Value;
+
+    private static class UnitOfMeasureTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("UnitOfMeasureType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("unit", SchemaNode.String(maxLength: 20), false),
+            new SchemaProperty("multiplier", SchemaNode.Integer(), false));
+    }
 
     /// <summary>The shared definition <c>SampledValueType</c>.</summary>
-    public static readonly SchemaNode SampledValueType = SchemaNode.Object("SampledValueType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("value", SchemaNode.Number(), true),
-        new SchemaProperty("context", ReadingContextEnumType, false),
-        new SchemaProperty("measurand", MeasurandEnumType, false),
-        new SchemaProperty("phase", PhaseEnumType, false),
-        new SchemaProperty("location", LocationEnumType, false),
-        new SchemaProperty("signedMeterValue", SignedMeterValueType, false),
-        new SchemaProperty("unitOfMeasure", UnitOfMeasureType, false));
+    public static SchemaNode SampledValueType => SampledValueTypeNode.Value;
+
+    private static class SampledValueTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("SampledValueType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("value", SchemaNode.Number(), true),
+            new SchemaProperty("context", ReadingContextEnumType, false),
+            new SchemaProperty("measurand", MeasurandEnumType, false),
+            new SchemaProperty("phase", PhaseEnumType, false),
+            new SchemaProperty("location", LocationEnumType, false),
+            new SchemaProperty("signedMeterValue", SignedMeterValueType, false),
+            new SchemaProperty("unitOfMeasure", UnitOfMeasureType, false));
+    }
 
     /// <summary>The shared definition <c>MeterValueType</c>.</summary>
-    public static readonly SchemaNode MeterValueType = SchemaNode.Object("MeterValueType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("sampledValue", SchemaNode.Array(SampledValueType, minItems: 1), true),
-        new SchemaProperty("timestamp", SchemaNode.String(isDateTime: true), true));
+    public static SchemaNode MeterValueType => MeterValueTypeNode.Value;
+
+    private static class MeterValueTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("MeterValueType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("sampledValue", SchemaNode.Array(SampledValueType, minItems: 1), true),
+            new SchemaProperty("timestamp", SchemaNode.String(isDateTime: true), true));
+    }
 
     /// <summary>The shared definition <c>VariableMonitoringType</c>.</summary>
-    public static readonly SchemaNode VariableMonitoringType = SchemaNode.Object("VariableMonitoringType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("id", SchemaNode.Integer(), true),
-        new SchemaProperty("transaction", SchemaNode.Boolean(), true),
-        new SchemaProperty("value", SchemaNode.Number(), true),
-        new SchemaProperty("type", MonitorEnumType, true),
-        new SchemaProperty("severity", SchemaNode.Integer(), true));
+    public static SchemaNode VariableMonitoringType => VariableMonitoringTypeNode.Value;
+
+    private static class VariableMonitoringTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("VariableMonitoringType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("id", SchemaNode.Integer(), true),
+            new SchemaProperty("transaction", SchemaNode.Boolean(), true),
+            new SchemaProperty("value", SchemaNode.Number(), true),
+            new SchemaProperty("type", MonitorEnumType, true),
+            new SchemaProperty("severity", SchemaNode.Integer(), true));
+    }
 
     /// <summary>The shared definition <c>MonitoringDataType</c>.</summary>
-    public static readonly SchemaNode MonitoringDataType = SchemaNode.Object("MonitoringDataType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("component", ComponentType, true),
-        new SchemaProperty("variable", VariableType, true),
-        new SchemaProperty("variableMonitoring", SchemaNode.Array(VariableMonitoringType, minItems: 1), true));
+    public static SchemaNode MonitoringDataType => MonitoringDataTypeNode.Value;
+
+    private static class MonitoringDataTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("MonitoringDataType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("component", ComponentType, true),
+            new SchemaProperty("variable", VariableType, true),
+            new SchemaProperty("variableMonitoring", SchemaNode.Array(VariableMonitoringType, minItems: 1), true));
+    }
 
     /// <summary>The shared definition <c>VPNType</c>.</summary>
-    public static readonly SchemaNode VPNType = SchemaNode.Object("VPNType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("server", SchemaNode.String(maxLength: 512), true),
-        new SchemaProperty("user", SchemaNode.String(maxLength: 20), true),
-        new SchemaProperty("group", SchemaNode.String(maxLength: 20), false),
-        new SchemaProperty("password", SchemaNode.String(maxLength: 20), true),
-        new SchemaProperty("key", SchemaNode.String(maxLength: 255), true),
-        new SchemaProperty("type", VPNEnumType, true));
+    public static SchemaNode VPNType => VPNTypeNode.Value;
+
+    private static class VPNTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("VPNType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("server", SchemaNode.String(maxLength: 512), true),
+            new SchemaProperty("user", SchemaNode.String(maxLength: 20), true),
+            new SchemaProperty("group", SchemaNode.String(maxLength: 20), false),
+            new SchemaProperty("password", SchemaNode.String(maxLength: 20), true),
+            new SchemaProperty("key", SchemaNode.String(maxLength: 255), true),
+            new SchemaProperty("type", VPNEnumType, true));
+    }
 
     /// <summary>The shared definition <c>NetworkConnectionProfileType</c>.</summary>
-    public static readonly SchemaNode NetworkConnectionProfileType = SchemaNode.Object("NetworkConnectionProfileType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("apn", APNType, false),
-        new SchemaProperty("ocppVersion", OCPPVersionEnumType, true),
-        new SchemaProperty("ocppTransport", OCPPTransportEnumType, true),
-        new SchemaProperty("ocppCsmsUrl", SchemaNode.String(maxLength: 512), true),
-        new SchemaProperty("messageTimeout", SchemaNode.Integer(), true),
-        new SchemaProperty("securityProfile", SchemaNode.Integer(), true),
-        new SchemaProperty("ocppInterface", OCPPInterfaceEnumType, true),
-        new SchemaProperty("vpn", VPNType, false));
+    public static SchemaNode NetworkConnectionProfileType => NetworkConnectionProfileTypeNode.Value;
+
+    private static class NetworkConnectionProfileTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("NetworkConnectionProfileType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("apn", APNType, false),
+            new SchemaProperty("ocppVersion", OCPPVersionEnumType, true),
+            new SchemaProperty("ocppTransport", OCPPTransportEnumType, true),
+            new SchemaProperty("ocppCsmsUrl", SchemaNode.String(maxLength: 512), true),
+            new SchemaProperty("messageTimeout", SchemaNode.Integer(), true),
+            new SchemaProperty("securityProfile", SchemaNode.Integer(), true),
+            new SchemaProperty("ocppInterface", OCPPInterfaceEnumType, true),
+            new SchemaProperty("vpn", VPNType, false));
+    }
 
     /// <summary>The shared definition <c>OCSPRequestDataType</c>.</summary>
-    public static readonly SchemaNode OCSPRequestDataType = SchemaNode.Object("OCSPRequestDataType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("hashAlgorithm", HashAlgorithmEnumType, true),
-        new SchemaProperty("issuerNameHash", SchemaNode.String(maxLength: 128), true),
-        new SchemaProperty("issuerKeyHash", SchemaNode.String(maxLength: 128), true),
-        new SchemaProperty("serialNumber", SchemaNode.String(maxLength: 40), true),
-        new SchemaProperty("responderURL", SchemaNode.String(maxLength: 512), true));
+    public static SchemaNode OCSPRequestDataType => OCSPRequestDataTypeNode.Value;
+
+    private static class OCSPRequestDataTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("OCSPRequestDataType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("hashAlgorithm", HashAlgorithmEnumType, true),
+            new SchemaProperty("issuerNameHash", SchemaNode.String(maxLength: 128), true),
+            new SchemaProperty("issuerKeyHash", SchemaNode.String(maxLength: 128), true),
+            new SchemaProperty("serialNumber", SchemaNode.String(maxLength: 40), true),
+            new SchemaProperty("responderURL", SchemaNode.String(maxLength: 512), true));
+    }
 
     /// <summary>The shared definition <c>VariableAttributeType</c>.</summary>
-    public static readonly SchemaNode VariableAttributeType = SchemaNode.Object("VariableAttributeType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("type", AttributeEnumType, false),
-        new SchemaProperty("value", SchemaNode.String(maxLength: 2500), false),
-        new SchemaProperty("mutability", MutabilityEnumType, false),
-        new SchemaProperty("persistent", SchemaNode.Boolean(), false),
-        new SchemaProperty("constant", SchemaNode.Boolean(), false));
+    public static SchemaNode VariableAttributeType => VariableAttributeTypeNode.Value;
+
+    private static class VariableAttributeTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("VariableAttributeType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("type", AttributeEnumType, false),
+            new SchemaProperty("value", SchemaNode.String(maxLength: 2500), false),
+            new SchemaProperty("mutability", MutabilityEnumType, false),
+            new SchemaProperty("persistent", SchemaNode.Boolean(), false),
+            new SchemaProperty("constant", SchemaNode.Boolean(), false));
+    }
 
     /// <summary>The shared definition <c>VariableCharacteristicsType</c>.</summary>
-    public static readonly SchemaNode VariableCharacteristicsType = SchemaNode.Object("VariableCharacteristicsType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("unit", SchemaNode.String(maxLength: 16), false),
-        new SchemaProperty("dataType", DataEnumType, true),
-        new SchemaProperty("minLimit", SchemaNode.Number(), false),
-        new SchemaProperty("maxLimit", SchemaNode.Number(), false),
-        new SchemaProperty("valuesList", SchemaNode.String(maxLength: 1000), false),
-        new SchemaProperty("supportsMonitoring", SchemaNode.Boolean(), true));
+    public static SchemaNode VariableCharacteristicsType => VariableCharacteristicsTypeNode.Value;
+
+    private static class VariableCharacteristicsTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("VariableCharacteristicsType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("unit", SchemaNode.String(maxLength: 16), false),
+            new SchemaProperty("dataType", DataEnumType, true),
+            new SchemaProperty("minLimit", SchemaNode.Number(), false),
+            new SchemaProperty("maxLimit", SchemaNode.Number(), false),
+            new SchemaProperty("valuesList", SchemaNode.String(maxLength: 1000), false),
+            new SchemaProperty("supportsMonitoring", SchemaNode.Boolean(), true));
+    }
 
     /// <summary>The shared definition <c>ReportDataType</c>.</summary>
-    public static readonly SchemaNode ReportDataType = SchemaNode.Object("ReportDataType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("component", ComponentType, true),
-        new SchemaProperty("variable", VariableType, true),
-        new SchemaProperty("variableAttribute", SchemaNode.Array(VariableAttributeType, minItems: 1, maxItems: 4), true),
-        new SchemaProperty("variableCharacteristics", VariableCharacteristicsType, false));
+    public static SchemaNode ReportDataType => ReportDataTypeNode.Value;
+
+    private static class ReportDataTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ReportDataType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("component", ComponentType, true),
+            new SchemaProperty("variable", VariableType, true),
+            new SchemaProperty("variableAttribute", SchemaNode.Array(VariableAttributeType, minItems: 1, maxItems: 4), true),
+            new SchemaProperty("variableCharacteristics", VariableCharacteristicsType, false));
+    }
 
     /// <summary>The shared definition <c>SetMonitoringDataType</c>.</summary>
-    public static readonly SchemaNode SetMonitoringDataType = SchemaNode.Object("SetMonitoringDataType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("id", SchemaNode.Integer(), false),
-        new SchemaProperty("transaction", SchemaNode.Boolean(), false),
-        new SchemaProperty("value", SchemaNode.Number(), true),
-        new SchemaProperty("type", MonitorEnumType, true),
-        new SchemaProperty("severity", SchemaNode.Integer(), true),
-        new SchemaProperty("component", ComponentType, true),
-        new SchemaProperty("variable", VariableType, true));
+    public static SchemaNode SetMonitoringDataType => SetMonitoringDataTypeNode.Value;
+
+    private static class SetMonitoringDataTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("SetMonitoringDataType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("id", SchemaNode.Integer(), false),
+            new SchemaProperty("transaction", SchemaNode.Boolean(), false),
+            new SchemaProperty("value", SchemaNode.Number(), true),
+            new SchemaProperty("type", MonitorEnumType, true),
+            new SchemaProperty("severity", SchemaNode.Integer(), true),
+            new SchemaProperty("component", ComponentType, true),
+            new SchemaProperty("variable", VariableType, true));
+    }
 
     /// <summary>The shared definition <c>SetMonitoringResultType</c>.</summary>
-    public static readonly SchemaNode SetMonitoringResultType = SchemaNode.Object("SetMonitoringResultType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("id", SchemaNode.Integer(), false),
-        new SchemaProperty("statusInfo", StatusInfoType, false),
-        new SchemaProperty("status", SetMonitoringStatusEnumType, true),
-        new SchemaProperty("type", MonitorEnumType, true),
-        new SchemaProperty("component", ComponentType, true),
-        new SchemaProperty("variable", VariableType, true),
-        new SchemaProperty("severity", SchemaNode.Integer(), true));
+    public static SchemaNode SetMonitoringResultType => SetMonitoringResultTypeNode.Value;
+
+    private static class SetMonitoringResultTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("SetMonitoringResultType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("id", SchemaNode.Integer(), false),
+            new SchemaProperty("statusInfo", StatusInfoType, false),
+            new SchemaProperty("status", SetMonitoringStatusEnumType, true),
+            new SchemaProperty("type", MonitorEnumType, true),
+            new SchemaProperty("component", ComponentType, true),
+            new SchemaProperty("variable", VariableType, true),
+            new SchemaProperty("severity", SchemaNode.Integer(), true));
+    }
 
     /// <summary>The shared definition <c>SetVariableDataType</c>.</summary>
-    public static readonly SchemaNode SetVariableDataType = SchemaNode.Object("SetVariableDataType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("attributeType", AttributeEnumType, false),
-        new SchemaProperty("attributeValue", SchemaNode.String(maxLength: 1000), true),
-        new SchemaProperty("component", ComponentType, true),
-        new SchemaProperty("variable", VariableType, true));
+    public static SchemaNode SetVariableDataType => SetVariableDataTypeNode.Value;
+
+    private static class SetVariableDataTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("SetVariableDataType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("attributeType", AttributeEnumType, false),
+            new SchemaProperty("attributeValue", SchemaNode.String(maxLength: 1000), true),
+            new SchemaProperty("component", ComponentType, true),
+            new SchemaProperty("variable", VariableType, true));
+    }
 
     /// <summary>The shared definition <c>SetVariableResultType</c>.</summary>
-    public static readonly SchemaNode SetVariableResultType = SchemaNode.Object("SetVariableResultType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("attributeType", AttributeEnumType, false),
-        new SchemaProperty("attributeStatus", SetVariableStatusEnumType, true),
-        new SchemaProperty("attributeStatusInfo", StatusInfoType, false),
-        new SchemaProperty("component", ComponentType, true),
-        new SchemaProperty("variable", VariableType, true));
+    public static SchemaNode SetVariableResultType => SetVariableResultTypeNode.Value;
+
+    private static class SetVariableResultTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("SetVariableResultType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("attributeType", AttributeEnumType, false),
+            new SchemaProperty("attributeStatus", SetVariableStatusEnumType, true),
+            new SchemaProperty("attributeStatusInfo", StatusInfoType, false),
+            new SchemaProperty("component", ComponentType, true),
+            new SchemaProperty("variable", VariableType, true));
+    }
 
     /// <summary>The shared definition <c>TransactionType</c>.</summary>
-    public static readonly SchemaNode TransactionType = SchemaNode.Object("TransactionType").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("transactionId", SchemaNode.String(maxLength: 36), true),
-        new SchemaProperty("chargingState", ChargingStateEnumType, false),
-        new SchemaProperty("timeSpentCharging", SchemaNode.Integer(), false),
-        new SchemaProperty("stoppedReason", ReasonEnumType, false),
-        new SchemaProperty("remoteStartId", SchemaNode.Integer(), false));
+    public static SchemaNode TransactionType => TransactionTypeNode.Value;
+
+    private static class TransactionTypeNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("TransactionType").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("transactionId", SchemaNode.String(maxLength: 36), true),
+            new SchemaProperty("chargingState", ChargingStateEnumType, false),
+            new SchemaProperty("timeSpentCharging", SchemaNode.Integer(), false),
+            new SchemaProperty("stoppedReason", ReasonEnumType, false),
+            new SchemaProperty("remoteStartId", SchemaNode.Integer(), false));
+    }
 
     /// <summary>The root of schemas/ocpp201/AuthorizeRequest.json.</summary>
-    public static readonly SchemaNode AuthorizeRequest = SchemaNode.Object("AuthorizeRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("idToken", IdTokenType, true),
-        new SchemaProperty("certificate", SchemaNode.String(maxLength: 5500), false),
-        new SchemaProperty("iso15118CertificateHashData", SchemaNode.Array(OCSPRequestDataType, minItems: 1, maxItems: 4), false));
+    public static SchemaNode AuthorizeRequest => AuthorizeRequestNode.Value;
+
+    private static class AuthorizeRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("AuthorizeRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("idToken", IdTokenType, true),
+            new SchemaProperty("certificate", SchemaNode.String(maxLength: 5500), false),
+            new SchemaProperty("iso15118CertificateHashData", SchemaNode.Array(OCSPRequestDataType, minItems: 1, maxItems: 4), false));
+    }
 
     /// <summary>The root of schemas/ocpp201/AuthorizeResponse.json.</summary>
-    public static readonly SchemaNode AuthorizeResponse = SchemaNode.Object("AuthorizeResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("idTokenInfo", IdTokenInfoType, true),
-        new SchemaProperty("certificateStatus", AuthorizeCertificateStatusEnumType, false));
+    public static SchemaNode AuthorizeResponse => AuthorizeResponseNode.Value;
+
+    private static class AuthorizeResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("AuthorizeResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("idTokenInfo", IdTokenInfoType, true),
+            new SchemaProperty("certificateStatus", AuthorizeCertificateStatusEnumType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/BootNotificationRequest.json.</summary>
-    public static readonly SchemaNode BootNotificationRequest = SchemaNode.Object("BootNotificationRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("chargingStation", ChargingStationType, true),
-        new SchemaProperty("reason", BootReasonEnumType, true));
+    public static SchemaNode BootNotificationRequest => BootNotificationRequestNode.Value;
+
+    private static class BootNotificationRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("BootNotificationRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("chargingStation", ChargingStationType, true),
+            new SchemaProperty("reason", BootReasonEnumType, true));
+    }
 
     /// <summary>The root of schemas/ocpp201/BootNotificationResponse.json.</summary>
-    public static readonly SchemaNode BootNotificationResponse = SchemaNode.Object("BootNotificationResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("currentTime", SchemaNode.String(isDateTime: true), true),
-        new SchemaProperty("interval", SchemaNode.Integer(), true),
-        new SchemaProperty("status", RegistrationStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode BootNotificationResponse => BootNotificationResponseNode.Value;
+
+    private static class BootNotificationResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("BootNotificationResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("currentTime", SchemaNode.String(isDateTime: true), true),
+            new SchemaProperty("interval", SchemaNode.Integer(), true),
+            new SchemaProperty("status", RegistrationStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/CancelReservationRequest.json.</summary>
-    public static readonly SchemaNode CancelReservationRequest = SchemaNode.Object("CancelReservationRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("reservationId", SchemaNode.Integer(), true));
+    public static SchemaNode CancelReservationRequest => CancelReservationRequestNode.Value;
+
+    private static class CancelReservationRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("CancelReservationRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("reservationId", SchemaNode.Integer(), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/CancelReservationResponse.json.</summary>
-    public static readonly SchemaNode CancelReservationResponse = SchemaNode.Object("CancelReservationResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", CancelReservationStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode CancelReservationResponse => CancelReservationResponseNode.Value;
+
+    private static class CancelReservationResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("CancelReservationResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", CancelReservationStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/CertificateSignedRequest.json.</summary>
-    public static readonly SchemaNode CertificateSignedRequest = SchemaNode.Object("CertificateSignedRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("certificateChain", SchemaNode.String(maxLength: 10000), true),
-        new SchemaProperty("certificateType", CertificateSigningUseEnumType, false));
+    public static SchemaNode CertificateSignedRequest => CertificateSignedRequestNode.Value;
+
+    private static class CertificateSignedRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("CertificateSignedRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("certificateChain", SchemaNode.String(maxLength: 10000), true),
+            new SchemaProperty("certificateType", CertificateSigningUseEnumType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/CertificateSignedResponse.json.</summary>
-    public static readonly SchemaNode CertificateSignedResponse = SchemaNode.Object("CertificateSignedResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", CertificateSignedStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode CertificateSignedResponse => CertificateSignedResponseNode.Value;
+
+    private static class CertificateSignedResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("CertificateSignedResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", CertificateSignedStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/ChangeAvailabilityRequest.json.</summary>
-    public static readonly SchemaNode ChangeAvailabilityRequest = SchemaNode.Object("ChangeAvailabilityRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("evse", EVSEType, false),
-        new SchemaProperty("operationalStatus", OperationalStatusEnumType, true));
+    public static SchemaNode ChangeAvailabilityRequest => ChangeAvailabilityRequestNode.Value;
+
+    private static class ChangeAvailabilityRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ChangeAvailabilityRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("evse", EVSEType, false),
+            new SchemaProperty("operationalStatus", OperationalStatusEnumType, true));
+    }
 
     /// <summary>The root of schemas/ocpp201/ChangeAvailabilityResponse.json.</summary>
-    public static readonly SchemaNode ChangeAvailabilityResponse = SchemaNode.Object("ChangeAvailabilityResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", ChangeAvailabilityStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode ChangeAvailabilityResponse => ChangeAvailabilityResponseNode.Value;
+
+    private static class ChangeAvailabilityResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ChangeAvailabilityResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", ChangeAvailabilityStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/ClearCacheRequest.json.</summary>
-    public static readonly SchemaNode ClearCacheRequest = SchemaNode.Object("ClearCacheRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false));
+    public static SchemaNode ClearCacheRequest => ClearCacheRequestNode.Value;
+
+    private static class ClearCacheRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ClearCacheRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/ClearCacheResponse.json.</summary>
-    public static readonly SchemaNode ClearCacheResponse = SchemaNode.Object("ClearCacheResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", ClearCacheStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode ClearCacheResponse => ClearCacheResponseNode.Value;
+
+    private static class ClearCacheResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ClearCacheResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", ClearCacheStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/ClearChargingProfileRequest.json.</summary>
-    public static readonly SchemaNode ClearChargingProfileRequest = SchemaNode.Object("ClearChargingProfileRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("chargingProfileId", SchemaNode.Integer(), false),
-        new SchemaProperty("chargingProfileCriteria", ClearChargingProfileType, false));
+    public static SchemaNode ClearChargingProfileRequest => ClearChargingProfileRequestNode.Value;
+
+    private static class ClearChargingProfileRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ClearChargingProfileRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("chargingProfileId", SchemaNode.Integer(), false),
+            new SchemaProperty("chargingProfileCriteria", ClearChargingProfileType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/ClearChargingProfileResponse.json.</summary>
-    public static readonly SchemaNode ClearChargingProfileResponse = SchemaNode.Object("ClearChargingProfileResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", ClearChargingProfileStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode ClearChargingProfileResponse => ClearChargingProfileResponseNode.Value;
+
+    private static class ClearChargingProfileResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ClearChargingProfileResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", ClearChargingProfileStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/ClearDisplayMessageRequest.json.</summary>
-    public static readonly SchemaNode ClearDisplayMessageRequest = SchemaNode.Object("ClearDisplayMessageRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("id", SchemaNode.Integer(), true));
+    public static SchemaNode ClearDisplayMessageRequest => ClearDisplayMessageRequestNode.Value;
+
+    private static class ClearDisplayMessageRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ClearDisplayMessageRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("id", SchemaNode.Integer(), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/ClearDisplayMessageResponse.json.</summary>
-    public static readonly SchemaNode ClearDisplayMessageResponse = SchemaNode.Object("ClearDisplayMessageResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", ClearMessageStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode ClearDisplayMessageResponse => ClearDisplayMessageResponseNode.Value;
+
+    private static class ClearDisplayMessageResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ClearDisplayMessageResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", ClearMessageStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/ClearVariableMonitoringRequest.json.</summary>
-    public static readonly SchemaNode ClearVariableMonitoringRequest = SchemaNode.Object("ClearVariableMonitoringRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("id", SchemaNode.Array(SchemaNode.Integer(), minItems: 1), true));
+    public static SchemaNode ClearVariableMonitoringRequest => ClearVariableMonitoringRequestNode.Value;
+
+    private static class ClearVariableMonitoringRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ClearVariableMonitoringRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("id", SchemaNode.Array(SchemaNode.Integer(), minItems: 1), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/ClearVariableMonitoringResponse.json.</summary>
-    public static readonly SchemaNode ClearVariableMonitoringResponse = SchemaNode.Object("ClearVariableMonitoringResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("clearMonitoringResult", SchemaNode.Array(ClearMonitoringResultType, minItems: 1), true));
+    public static SchemaNode ClearVariableMonitoringResponse => ClearVariableMonitoringResponseNode.Value;
+
+    private static class ClearVariableMonitoringResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ClearVariableMonitoringResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("clearMonitoringResult", SchemaNode.Array(ClearMonitoringResultType, minItems: 1), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/ClearedChargingLimitRequest.json.</summary>
-    public static readonly SchemaNode ClearedChargingLimitRequest = SchemaNode.Object("ClearedChargingLimitRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("chargingLimitSource", ChargingLimitSourceEnumType, true),
-        new SchemaProperty("evseId", SchemaNode.Integer(), false));
+    public static SchemaNode ClearedChargingLimitRequest => ClearedChargingLimitRequestNode.Value;
+
+    private static class ClearedChargingLimitRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ClearedChargingLimitRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("chargingLimitSource", ChargingLimitSourceEnumType, true),
+            new SchemaProperty("evseId", SchemaNode.Integer(), false));
+    }
 
     /// <summary>The root of schemas/ocpp201/ClearedChargingLimitResponse.json.</summary>
-    public static readonly SchemaNode ClearedChargingLimitResponse = SchemaNode.Object("ClearedChargingLimitResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false));
+    public static SchemaNode ClearedChargingLimitResponse => ClearedChargingLimitResponseNode.Value;
+
+    private static class ClearedChargingLimitResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ClearedChargingLimitResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/CostUpdatedRequest.json.</summary>
-    public static readonly SchemaNode CostUpdatedRequest = SchemaNode.Object("CostUpdatedRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("totalCost", SchemaNode.Number(), true),
-        new SchemaProperty("transactionId", SchemaNode.String(maxLength: 36), true));
+    public static SchemaNode CostUpdatedRequest => CostUpdatedRequestNode.Value;
+
+    private static class CostUpdatedRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("CostUpdatedRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("totalCost", SchemaNode.Number(), true),
+            new SchemaProperty("transactionId", SchemaNode.String(maxLength: 36), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/CostUpdatedResponse.json.</summary>
-    public static readonly SchemaNode CostUpdatedResponse = SchemaNode.Object("CostUpdatedResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false));
+    public static SchemaNode CostUpdatedResponse => CostUpdatedResponseNode.Value;
+
+    private static class CostUpdatedResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("CostUpdatedResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/CustomerInformationRequest.json.</summary>
-    public static readonly SchemaNode CustomerInformationRequest = SchemaNode.Object("CustomerInformationRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("customerCertificate", CertificateHashDataType, false),
-        new SchemaProperty("idToken", IdTokenType, false),
-        new SchemaProperty("requestId", SchemaNode.Integer(), true),
-        new SchemaProperty("report", SchemaNode.Boolean(), true),
-        new SchemaProperty("clear", SchemaNode.Boolean(), true),
-        new SchemaProperty("customerIdentifier", SchemaNode.String(maxLength: 64), false));
+    public static SchemaNode CustomerInformationRequest => CustomerInformationRequestNode.Value;
+
+    private static class CustomerInformationRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("CustomerInformationRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("customerCertificate", CertificateHashDataType, false),
+            new SchemaProperty("idToken", IdTokenType, false),
+            new SchemaProperty("requestId", SchemaNode.Integer(), true),
+            new SchemaProperty("report", SchemaNode.Boolean(), true),
+            new SchemaProperty("clear", SchemaNode.Boolean(), true),
+            new SchemaProperty("customerIdentifier", SchemaNode.String(maxLength: 64), false));
+    }
 
     /// <summary>The root of schemas/ocpp201/CustomerInformationResponse.json.</summary>
-    public static readonly SchemaNode CustomerInformationResponse = SchemaNode.Object("CustomerInformationResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", CustomerInformationStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode CustomerInformationResponse => CustomerInformationResponseNode.Value;
+
+    private static class CustomerInformationResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("CustomerInformationResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", CustomerInformationStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/DataTransferRequest.json.</summary>
-    public static readonly SchemaNode DataTransferRequest = SchemaNode.Object("DataTransferRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("messageId", SchemaNode.String(maxLength: 50), false),
-        new SchemaProperty("data", SchemaNode.Any(), false),
-        new SchemaProperty("vendorId", SchemaNode.String(maxLength: 255), true));
+    public static SchemaNode DataTransferRequest => DataTransferRequestNode.Value;
+
+    private static class DataTransferRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("DataTransferRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("messageId", SchemaNode.String(maxLength: 50), false),
+            new SchemaProperty("data", SchemaNode.Any(), false),
+            new SchemaProperty("vendorId", SchemaNode.String(maxLength: 255), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/DataTransferResponse.json.</summary>
-    public static readonly SchemaNode DataTransferResponse = SchemaNode.Object("DataTransferResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", DataTransferStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false),
-        new SchemaProperty("data", SchemaNode.Any(), false));
+    public static SchemaNode DataTransferResponse => DataTransferResponseNode.Value;
+
+    private static class DataTransferResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("DataTransferResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", DataTransferStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false),
+            new SchemaProperty("data", SchemaNode.Any(), false));
+    }
 
     /// <summary>The root of schemas/ocpp201/DeleteCertificateRequest.json.</summary>
-    public static readonly SchemaNode DeleteCertificateRequest = SchemaNode.Object("DeleteCertificateRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("certificateHashData", CertificateHashDataType, true));
+    public static SchemaNode DeleteCertificateRequest => DeleteCertificateRequestNode.Value;
+
+    private static class DeleteCertificateRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("DeleteCertificateRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("certificateHashData", CertificateHashDataType, true));
+    }
 
     /// <summary>The root of schemas/ocpp201/DeleteCertificateResponse.json.</summary>
-    public static readonly SchemaNode DeleteCertificateResponse = SchemaNode.Object("DeleteCertificateResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", DeleteCertificateStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode DeleteCertificateResponse => DeleteCertificateResponseNode.Value;
+
+    private static class DeleteCertificateResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("DeleteCertificateResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", DeleteCertificateStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/FirmwareStatusNotificationRequest.json.</summary>
-    public static readonly SchemaNode FirmwareStatusNotificationRequest = SchemaNode.Object("FirmwareStatusNotificationRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", FirmwareStatusEnumType, true),
-        new SchemaProperty("requestId", SchemaNode.Integer(), false));
+    public static SchemaNode FirmwareStatusNotificationRequest => FirmwareStatusNotificationRequestNode.Value;
+
+    private static class FirmwareStatusNotificationRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("FirmwareStatusNotificationRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", FirmwareStatusEnumType, true),
+            new SchemaProperty("requestId", SchemaNode.Integer(), false));
+    }
 
     /// <summary>The root of schemas/ocpp201/FirmwareStatusNotificationResponse.json.</summary>
-    public static readonly SchemaNode FirmwareStatusNotificationResponse = SchemaNode.Object("FirmwareStatusNotificationResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false));
+    public static SchemaNode FirmwareStatusNotificationResponse => FirmwareStatusNotificationResponseNode.Value;
+
+    private static class FirmwareStatusNotificationResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("FirmwareStatusNotificationResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/Get15118EVCertificateRequest.json.</summary>
-    public static readonly SchemaNode Get15118EVCertificateRequest = SchemaNode.Object("Get15118EVCertificateRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("iso15118SchemaVersion", SchemaNode.String(maxLength: 50), true),
-        new SchemaProperty("action", CertificateActionEnumType, true),
-        new SchemaProperty("exiRequest", SchemaNode.String(maxLength: 5600), true));
+    public static SchemaNode Get15118EVCertificateRequest => Get15118EVCertificateRequestNode.Value;
+
+    private static class Get15118EVCertificateRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("Get15118EVCertificateRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("iso15118SchemaVersion", SchemaNode.String(maxLength: 50), true),
+            new SchemaProperty("action", CertificateActionEnumType, true),
+            new SchemaProperty("exiRequest", SchemaNode.String(maxLength: 5600), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/Get15118EVCertificateResponse.json.</summary>
-    public static readonly SchemaNode Get15118EVCertificateResponse = SchemaNode.Object("Get15118EVCertificateResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", Iso15118EVCertificateStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false),
-        new SchemaProperty("exiResponse", SchemaNode.String(maxLength: 5600), true));
+    public static SchemaNode Get15118EVCertificateResponse => Get15118EVCertificateResponseNode.Value;
+
+    private static class Get15118EVCertificateResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("Get15118EVCertificateResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", Iso15118EVCertificateStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false),
+            new SchemaProperty("exiResponse", SchemaNode.String(maxLength: 5600), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/GetBaseReportRequest.json.</summary>
-    public static readonly SchemaNode GetBaseReportRequest = SchemaNode.Object("GetBaseReportRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("requestId", SchemaNode.Integer(), true),
-        new SchemaProperty("reportBase", ReportBaseEnumType, true));
+    public static SchemaNode GetBaseReportRequest => GetBaseReportRequestNode.Value;
+
+    private static class GetBaseReportRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("GetBaseReportRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("requestId", SchemaNode.Integer(), true),
+            new SchemaProperty("reportBase", ReportBaseEnumType, true));
+    }
 
     /// <summary>The root of schemas/ocpp201/GetBaseReportResponse.json.</summary>
-    public static readonly SchemaNode GetBaseReportResponse = SchemaNode.Object("GetBaseReportResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", GenericDeviceModelStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode GetBaseReportResponse => GetBaseReportResponseNode.Value;
+
+    private static class GetBaseReportResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("GetBaseReportResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", GenericDeviceModelStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/GetCertificateStatusRequest.json.</summary>
-    public static readonly SchemaNode GetCertificateStatusRequest = SchemaNode.Object("GetCertificateStatusRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("ocspRequestData", OCSPRequestDataType, true));
+    public static SchemaNode GetCertificateStatusRequest => GetCertificateStatusRequestNode.Value;
+
+    private static class GetCertificateStatusRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("GetCertificateStatusRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("ocspRequestData", OCSPRequestDataType, true));
+    }
 
     /// <summary>The root of schemas/ocpp201/GetCertificateStatusResponse.json.</summary>
-    public static readonly SchemaNode GetCertificateStatusResponse = SchemaNode.Object("GetCertificateStatusResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", GetCertificateStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false),
-        new SchemaProperty("ocspResult", SchemaNode.String(maxLength: 5500), false));
+    public static SchemaNode GetCertificateStatusResponse => GetCertificateStatusResponseNode.Value;
+
+    private static class GetCertificateStatusResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("GetCertificateStatusResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", GetCertificateStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false),
+            new SchemaProperty("ocspResult", SchemaNode.String(maxLength: 5500), false));
+    }
 
     /// <summary>The root of schemas/ocpp201/GetChargingProfilesRequest.json.</summary>
-    public static readonly SchemaNode GetChargingProfilesRequest = SchemaNode.Object("GetChargingProfilesRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("requestId", SchemaNode.Integer(), true),
-        new SchemaProperty("evseId", SchemaNode.Integer(), false),
-        new SchemaProperty("chargingProfile", ChargingProfileCriterionType, true));
+    public static SchemaNode GetChargingProfilesRequest => GetChargingProfilesRequestNode.Value;
+
+    private static class GetChargingProfilesRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("GetChargingProfilesRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("requestId", SchemaNode.Integer(), true),
+            new SchemaProperty("evseId", SchemaNode.Integer(), false),
+            new SchemaProperty("chargingProfile", ChargingProfileCriterionType, true));
+    }
 
     /// <summary>The root of schemas/ocpp201/GetChargingProfilesResponse.json.</summary>
-    public static readonly SchemaNode GetChargingProfilesResponse = SchemaNode.Object("GetChargingProfilesResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", GetChargingProfileStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode GetChargingProfilesResponse => GetChargingProfilesResponseNode.Value;
+
+    private static class GetChargingProfilesResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("GetChargingProfilesResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", GetChargingProfileStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/GetCompositeScheduleRequest.json.</summary>
-    public static readonly SchemaNode GetCompositeScheduleRequest = SchemaNode.Object("GetCompositeScheduleRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("duration", SchemaNode.Integer(), true),
-        new SchemaProperty("chargingRateUnit", ChargingRateUnitEnumType, false),
-        new SchemaProperty("evseId", SchemaNode.Integer(), true));
+    public static SchemaNode GetCompositeScheduleRequest => GetCompositeScheduleRequestNode.Value;
+
+    private static class GetCompositeScheduleRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("GetCompositeScheduleRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("duration", SchemaNode.Integer(), true),
+            new SchemaProperty("chargingRateUnit", ChargingRateUnitEnumType, false),
+            new SchemaProperty("evseId", SchemaNode.Integer(), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/GetCompositeScheduleResponse.json.</summary>
-    public static readonly SchemaNode GetCompositeScheduleResponse = SchemaNode.Object("GetCompositeScheduleResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", GenericStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false),
-        new SchemaProperty("schedule", CompositeScheduleType, false));
+    public static SchemaNode GetCompositeScheduleResponse => GetCompositeScheduleResponseNode.Value;
+
+    private static class GetCompositeScheduleResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("GetCompositeScheduleResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", GenericStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false),
+            new SchemaProperty("schedule", CompositeScheduleType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/GetDisplayMessagesRequest.json.</summary>
-    public static readonly SchemaNode GetDisplayMessagesRequest = SchemaNode.Object("GetDisplayMessagesRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("id", SchemaNode.Array(SchemaNode.Integer(), minItems: 1), false),
-        new SchemaProperty("requestId", SchemaNode.Integer(), true),
-        new SchemaProperty("priority", MessagePriorityEnumType, false),
-        new SchemaProperty("state", MessageStateEnumType, false));
+    public static SchemaNode GetDisplayMessagesRequest => GetDisplayMessagesRequestNode.Value;
+
+    private static class GetDisplayMessagesRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("GetDisplayMessagesRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("id", SchemaNode.Array(SchemaNode.Integer(), minItems: 1), false),
+            new SchemaProperty("requestId", SchemaNode.Integer(), true),
+            new SchemaProperty("priority", MessagePriorityEnumType, false),
+            new SchemaProperty("state", MessageStateEnumType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/GetDisplayMessagesResponse.json.</summary>
-    public static readonly SchemaNode GetDisplayMessagesResponse = SchemaNode.Object("GetDisplayMessagesResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", GetDisplayMessagesStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode GetDisplayMessagesResponse => GetDisplayMessagesResponseNode.Value;
+
+    private static class GetDisplayMessagesResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("GetDisplayMessagesResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", GetDisplayMessagesStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/GetInstalledCertificateIdsRequest.json.</summary>
-    public static readonly SchemaNode GetInstalledCertificateIdsRequest = SchemaNode.Object("GetInstalledCertificateIdsRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("certificateType", SchemaNode.Array(GetCertificateIdUseEnumType, minItems: 1), false));
+    public static SchemaNode GetInstalledCertificateIdsRequest => GetInstalledCertificateIdsRequestNode.Value;
+
+    private static class GetInstalledCertificateIdsRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("GetInstalledCertificateIdsRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("certificateType", SchemaNode.Array(GetCertificateIdUseEnumType, minItems: 1), false));
+    }
 
     /// <summary>The root of schemas/ocpp201/GetInstalledCertificateIdsResponse.json.</summary>
-    public static readonly SchemaNode GetInstalledCertificateIdsResponse = SchemaNode.Object("GetInstalledCertificateIdsResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", GetInstalledCertificateStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false),
-        new SchemaProperty("certificateHashDataChain", SchemaNode.Array(CertificateHashDataChainType, minItems: 1), false));
+    public static SchemaNode GetInstalledCertificateIdsResponse => GetInstalledCertificateIdsResponseNode.Value;
+
+    private static class GetInstalledCertificateIdsResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("GetInstalledCertificateIdsResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", GetInstalledCertificateStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false),
+            new SchemaProperty("certificateHashDataChain", SchemaNode.Array(CertificateHashDataChainType, minItems: 1), false));
+    }
 
     /// <summary>The root of schemas/ocpp201/GetLocalListVersionRequest.json.</summary>
-    public static readonly SchemaNode GetLocalListVersionRequest = SchemaNode.Object("GetLocalListVersionRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false));
+    public static SchemaNode GetLocalListVersionRequest => GetLocalListVersionRequestNode.Value;
+
+    private static class GetLocalListVersionRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("GetLocalListVersionRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/GetLocalListVersionResponse.json.</summary>
-    public static readonly SchemaNode GetLocalListVersionResponse = SchemaNode.Object("GetLocalListVersionResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("versionNumber", SchemaNode.Integer(), true));
+    public static SchemaNode GetLocalListVersionResponse => GetLocalListVersionResponseNode.Value;
+
+    private static class GetLocalListVersionResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("GetLocalListVersionResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("versionNumber", SchemaNode.Integer(), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/GetLogRequest.json.</summary>
-    public static readonly SchemaNode GetLogRequest = SchemaNode.Object("GetLogRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("log", LogParametersType, true),
-        new SchemaProperty("logType", LogEnumType, true),
-        new SchemaProperty("requestId", SchemaNode.Integer(), true),
-        new SchemaProperty("retries", SchemaNode.Integer(), false),
-        new SchemaProperty("retryInterval", SchemaNode.Integer(), false));
+    public static SchemaNode GetLogRequest => GetLogRequestNode.Value;
+
+    private static class GetLogRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("GetLogRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("log", LogParametersType, true),
+            new SchemaProperty("logType", LogEnumType, true),
+            new SchemaProperty("requestId", SchemaNode.Integer(), true),
+            new SchemaProperty("retries", SchemaNode.Integer(), false),
+            new SchemaProperty("retryInterval", SchemaNode.Integer(), false));
+    }
 
     /// <summary>The root of schemas/ocpp201/GetLogResponse.json.</summary>
-    public static readonly SchemaNode GetLogResponse = SchemaNode.Object("GetLogResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", LogStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false),
-        new SchemaProperty("filename", SchemaNode.String(maxLength: 255), false));
+    public static SchemaNode GetLogResponse => GetLogResponseNode.Value;
+
+    private static class GetLogResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("GetLogResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", LogStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false),
+            new SchemaProperty("filename", SchemaNode.String(maxLength: 255), false));
+    }
 
     /// <summary>The root of schemas/ocpp201/GetMonitoringReportRequest.json.</summary>
-    public static readonly SchemaNode GetMonitoringReportRequest = SchemaNode.Object("GetMonitoringReportRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("componentVariable", SchemaNode.Array(ComponentVariableType, minItems: 1), false),
-        new SchemaProperty("requestId", SchemaNode.Integer(), true),
-        new SchemaProperty("monitoringCriteria", SchemaNode.Array(MonitoringCriterionEnumType, minItems: 1, maxItems: 3), false));
+    public static SchemaNode GetMonitoringReportRequest => GetMonitoringReportRequestNode.Value;
+
+    private static class GetMonitoringReportRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("GetMonitoringReportRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("componentVariable", SchemaNode.Array(ComponentVariableType, minItems: 1), false),
+            new SchemaProperty("requestId", SchemaNode.Integer(), true),
+            new SchemaProperty("monitoringCriteria", SchemaNode.Array(MonitoringCriterionEnumType, minItems: 1, maxItems: 3), false));
+    }
 
     /// <summary>The root of schemas/ocpp201/GetMonitoringReportResponse.json.</summary>
-    public static readonly SchemaNode GetMonitoringReportResponse = SchemaNode.Object("GetMonitoringReportResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", GenericDeviceModelStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode GetMonitoringReportResponse => GetMonitoringReportResponseNode.Value;
+
+    private static class GetMonitoringReportResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("GetMonitoringReportResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", GenericDeviceModelStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/GetReportRequest.json.</summary>
-    public static readonly SchemaNode GetReportRequest = SchemaNode.Object("GetReportRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("componentVariable", SchemaNode.Array(ComponentVariableType, minItems: 1), false),
-        new SchemaProperty("requestId", SchemaNode.Integer(), true),
-        new SchemaProperty("componentCriteria", SchemaNode.Array(ComponentCriterionEnumType, minItems: 1, maxItems: 4), false));
+    public static SchemaNode GetReportRequest => GetReportRequestNode.Value;
+
+    private static class GetReportRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("GetReportRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("componentVariable", SchemaNode.Array(ComponentVariableType, minItems: 1), false),
+            new SchemaProperty("requestId", SchemaNode.Integer(), true),
+            new SchemaProperty("componentCriteria", SchemaNode.Array(ComponentCriterionEnumType, minItems: 1, maxItems: 4), false));
+    }
 
     /// <summary>The root of schemas/ocpp201/GetReportResponse.json.</summary>
-    public static readonly SchemaNode GetReportResponse = SchemaNode.Object("GetReportResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", GenericDeviceModelStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode GetReportResponse => GetReportResponseNode.Value;
+
+    private static class GetReportResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("GetReportResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", GenericDeviceModelStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/GetTransactionStatusRequest.json.</summary>
-    public static readonly SchemaNode GetTransactionStatusRequest = SchemaNode.Object("GetTransactionStatusRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("transactionId", SchemaNode.String(maxLength: 36), false));
+    public static SchemaNode GetTransactionStatusRequest => GetTransactionStatusRequestNode.Value;
+
+    private static class GetTransactionStatusRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("GetTransactionStatusRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("transactionId", SchemaNode.String(maxLength: 36), false));
+    }
 
     /// <summary>The root of schemas/ocpp201/GetTransactionStatusResponse.json.</summary>
-    public static readonly SchemaNode GetTransactionStatusResponse = SchemaNode.Object("GetTransactionStatusResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("ongoingIndicator", SchemaNode.Boolean(), false),
-        new SchemaProperty("messagesInQueue", SchemaNode.Boolean(), true));
+    public static SchemaNode GetTransactionStatusResponse => GetTransactionStatusResponseNode.Value;
+
+    private static class GetTransactionStatusResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("GetTransactionStatusResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("ongoingIndicator", SchemaNode.Boolean(), false),
+            new SchemaProperty("messagesInQueue", SchemaNode.Boolean(), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/GetVariablesRequest.json.</summary>
-    public static readonly SchemaNode GetVariablesRequest = SchemaNode.Object("GetVariablesRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("getVariableData", SchemaNode.Array(GetVariableDataType, minItems: 1), true));
+    public static SchemaNode GetVariablesRequest => GetVariablesRequestNode.Value;
+
+    private static class GetVariablesRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("GetVariablesRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("getVariableData", SchemaNode.Array(GetVariableDataType, minItems: 1), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/GetVariablesResponse.json.</summary>
-    public static readonly SchemaNode GetVariablesResponse = SchemaNode.Object("GetVariablesResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("getVariableResult", SchemaNode.Array(GetVariableResultType, minItems: 1), true));
+    public static SchemaNode GetVariablesResponse => GetVariablesResponseNode.Value;
+
+    private static class GetVariablesResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("GetVariablesResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("getVariableResult", SchemaNode.Array(GetVariableResultType, minItems: 1), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/HeartbeatRequest.json.</summary>
-    public static readonly SchemaNode HeartbeatRequest = SchemaNode.Object("HeartbeatRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false));
+    public static SchemaNode HeartbeatRequest => HeartbeatRequestNode.Value;
+
+    private static class HeartbeatRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("HeartbeatRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/HeartbeatResponse.json.</summary>
-    public static readonly SchemaNode HeartbeatResponse = SchemaNode.Object("HeartbeatResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("currentTime", SchemaNode.String(isDateTime: true), true));
+    public static SchemaNode HeartbeatResponse => HeartbeatResponseNode.Value;
+
+    private static class HeartbeatResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("HeartbeatResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("currentTime", SchemaNode.String(isDateTime: true), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/InstallCertificateRequest.json.</summary>
-    public static readonly SchemaNode InstallCertificateRequest = SchemaNode.Object("InstallCertificateRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("certificateType", InstallCertificateUseEnumType, true),
-        new SchemaProperty("certificate", SchemaNode.String(maxLength: 5500), true));
+    public static SchemaNode InstallCertificateRequest => InstallCertificateRequestNode.Value;
+
+    private static class InstallCertificateRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("InstallCertificateRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("certificateType", InstallCertificateUseEnumType, true),
+            new SchemaProperty("certificate", SchemaNode.String(maxLength: 5500), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/InstallCertificateResponse.json.</summary>
-    public static readonly SchemaNode InstallCertificateResponse = SchemaNode.Object("InstallCertificateResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", InstallCertificateStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode InstallCertificateResponse => InstallCertificateResponseNode.Value;
+
+    private static class InstallCertificateResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("InstallCertificateResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", InstallCertificateStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/LogStatusNotificationRequest.json.</summary>
-    public static readonly SchemaNode LogStatusNotificationRequest = SchemaNode.Object("LogStatusNotificationRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", UploadLogStatusEnumType, true),
-        new SchemaProperty("requestId", SchemaNode.Integer(), false));
+    public static SchemaNode LogStatusNotificationRequest => LogStatusNotificationRequestNode.Value;
+
+    private static class LogStatusNotificationRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("LogStatusNotificationRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", UploadLogStatusEnumType, true),
+            new SchemaProperty("requestId", SchemaNode.Integer(), false));
+    }
 
     /// <summary>The root of schemas/ocpp201/LogStatusNotificationResponse.json.</summary>
-    public static readonly SchemaNode LogStatusNotificationResponse = SchemaNode.Object("LogStatusNotificationResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false));
+    public static SchemaNode LogStatusNotificationResponse => LogStatusNotificationResponseNode.Value;
+
+    private static class LogStatusNotificationResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("LogStatusNotificationResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/MeterValuesRequest.json.</summary>
-    public static readonly SchemaNode MeterValuesRequest = SchemaNode.Object("MeterValuesRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("evseId", SchemaNode.Integer(), true),
-        new SchemaProperty("meterValue", SchemaNode.Array(MeterValueType, minItems: 1), true));
+    public static SchemaNode MeterValuesRequest => MeterValuesRequestNode.Value;
+
+    private static class MeterValuesRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("MeterValuesRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("evseId", SchemaNode.Integer(), true),
+            new SchemaProperty("meterValue", SchemaNode.Array(MeterValueType, minItems: 1), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/MeterValuesResponse.json.</summary>
-    public static readonly SchemaNode MeterValuesResponse = SchemaNode.Object("MeterValuesResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false));
+    public static SchemaNode MeterValuesResponse => MeterValuesResponseNode.Value;
+
+    private static class MeterValuesResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("MeterValuesResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/NotifyChargingLimitRequest.json.</summary>
-    public static readonly SchemaNode NotifyChargingLimitRequest = SchemaNode.Object("NotifyChargingLimitRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("chargingSchedule", SchemaNode.Array(ChargingScheduleType, minItems: 1), false),
-        new SchemaProperty("evseId", SchemaNode.Integer(), false),
-        new SchemaProperty("chargingLimit", ChargingLimitType, true));
+    public static SchemaNode NotifyChargingLimitRequest => NotifyChargingLimitRequestNode.Value;
+
+    private static class NotifyChargingLimitRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("NotifyChargingLimitRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("chargingSchedule", SchemaNode.Array(ChargingScheduleType, minItems: 1), false),
+            new SchemaProperty("evseId", SchemaNode.Integer(), false),
+            new SchemaProperty("chargingLimit", ChargingLimitType, true));
+    }
 
     /// <summary>The root of schemas/ocpp201/NotifyChargingLimitResponse.json.</summary>
-    public static readonly SchemaNode NotifyChargingLimitResponse = SchemaNode.Object("NotifyChargingLimitResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false));
+    public static SchemaNode NotifyChargingLimitResponse => NotifyChargingLimitResponseNode.Value;
+
+    private static class NotifyChargingLimitResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("NotifyChargingLimitResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/NotifyCustomerInformationRequest.json.</summary>
-    public static readonly SchemaNode NotifyCustomerInformationRequest = SchemaNode.Object("NotifyCustomerInformationRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("data", SchemaNode.String(maxLength: 512), true),
-        new SchemaProperty("tbc", SchemaNode.Boolean(), false),
-        new SchemaProperty("seqNo", SchemaNode.Integer(), true),
-        new SchemaProperty("generatedAt", SchemaNode.String(isDateTime: true), true),
-        new SchemaProperty("requestId", SchemaNode.Integer(), true));
+    public static SchemaNode NotifyCustomerInformationRequest => NotifyCustomerInformationRequestNode.Value;
+
+    private static class NotifyCustomerInformationRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("NotifyCustomerInformationRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("data", SchemaNode.String(maxLength: 512), true),
+            new SchemaProperty("tbc", SchemaNode.Boolean(), false),
+            new SchemaProperty("seqNo", SchemaNode.Integer(), true),
+            new SchemaProperty("generatedAt", SchemaNode.String(isDateTime: true), true),
+            new SchemaProperty("requestId", SchemaNode.Integer(), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/NotifyCustomerInformationResponse.json.</summary>
-    public static readonly SchemaNode NotifyCustomerInformationResponse = SchemaNode.Object("NotifyCustomerInformationResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false));
+    public static SchemaNode NotifyCustomerInformationResponse => NotifyCustomerInformationResponseNode.Value;
+
+    private static class NotifyCustomerInformationResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("NotifyCustomerInformationResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/NotifyDisplayMessagesRequest.json.</summary>
-    public static readonly SchemaNode NotifyDisplayMessagesRequest = SchemaNode.Object("NotifyDisplayMessagesRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("messageInfo", SchemaNode.Array(MessageInfoType, minItems: 1), false),
-        new SchemaProperty("requestId", SchemaNode.Integer(), true),
-        new SchemaProperty("tbc", SchemaNode.Boolean(), false));
+    public static SchemaNode NotifyDisplayMessagesRequest => NotifyDisplayMessagesRequestNode.Value;
+
+    private static class NotifyDisplayMessagesRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("NotifyDisplayMessagesRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("messageInfo", SchemaNode.Array(MessageInfoType, minItems: 1), false),
+            new SchemaProperty("requestId", SchemaNode.Integer(), true),
+            new SchemaProperty("tbc", SchemaNode.Boolean(), false));
+    }
 
     /// <summary>The root of schemas/ocpp201/NotifyDisplayMessagesResponse.json.</summary>
-    public static readonly SchemaNode NotifyDisplayMessagesResponse = SchemaNode.Object("NotifyDisplayMessagesResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false));
+    public static SchemaNode NotifyDisplayMessagesResponse => NotifyDisplayMessagesResponseNode.Value;
+
+    private static class NotifyDisplayMessagesResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("NotifyDisplayMessagesResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/NotifyEVChargingNeedsRequest.json.</summary>
-    public static readonly SchemaNode NotifyEVChargingNeedsRequest = SchemaNode.Object("NotifyEVChargingNeedsRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("maxScheduleTuples", SchemaNode.Integer(), false),
-        new SchemaProperty("chargingNeeds", ChargingNeedsType, true),
-        new SchemaProperty("evseId", SchemaNode.Integer(), true));
+    public static SchemaNode NotifyEVChargingNeedsRequest => NotifyEVChargingNeedsRequestNode.Value;
+
+    private static class NotifyEVChargingNeedsRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("NotifyEVChargingNeedsRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("maxScheduleTuples", SchemaNode.Integer(), false),
+            new SchemaProperty("chargingNeeds", ChargingNeedsType, true),
+            new SchemaProperty("evseId", SchemaNode.Integer(), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/NotifyEVChargingNeedsResponse.json.</summary>
-    public static readonly SchemaNode NotifyEVChargingNeedsResponse = SchemaNode.Object("NotifyEVChargingNeedsResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", NotifyEVChargingNeedsStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode NotifyEVChargingNeedsResponse => NotifyEVChargingNeedsResponseNode.Value;
+
+    private static class NotifyEVChargingNeedsResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("NotifyEVChargingNeedsResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", NotifyEVChargingNeedsStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/NotifyEVChargingScheduleRequest.json.</summary>
-    public static readonly SchemaNode NotifyEVChargingScheduleRequest = SchemaNode.Object("NotifyEVChargingScheduleRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("timeBase", SchemaNode.String(isDateTime: true), true),
-        new SchemaProperty("chargingSchedule", ChargingScheduleType, true),
-        new SchemaProperty("evseId", SchemaNode.Integer(), true));
+    public static SchemaNode NotifyEVChargingScheduleRequest => NotifyEVChargingScheduleRequestNode.Value;
+
+    private static class NotifyEVChargingScheduleRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("NotifyEVChargingScheduleRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("timeBase", SchemaNode.String(isDateTime: true), true),
+            new SchemaProperty("chargingSchedule", ChargingScheduleType, true),
+            new SchemaProperty("evseId", SchemaNode.Integer(), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/NotifyEVChargingScheduleResponse.json.</summary>
-    public static readonly SchemaNode NotifyEVChargingScheduleResponse = SchemaNode.Object("NotifyEVChargingScheduleResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", GenericStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode NotifyEVChargingScheduleResponse => NotifyEVChargingScheduleResponseNode.Value;
+
+    private static class NotifyEVChargingScheduleResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("NotifyEVChargingScheduleResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", GenericStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/NotifyEventRequest.json.</summary>
-    public static readonly SchemaNode NotifyEventRequest = SchemaNode.Object("NotifyEventRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("generatedAt", SchemaNode.String(isDateTime: true), true),
-        new SchemaProperty("tbc", SchemaNode.Boolean(), false),
-        new SchemaProperty("seqNo", SchemaNode.Integer(), true),
-        new SchemaProperty("eventData", SchemaNode.Array(EventDataType, minItems: 1), true));
+    public static SchemaNode NotifyEventRequest => NotifyEventRequestNode.Value;
+
+    private static class NotifyEventRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("NotifyEventRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("generatedAt", SchemaNode.String(isDateTime: true), true),
+            new SchemaProperty("tbc", SchemaNode.Boolean(), false),
+            new SchemaProperty("seqNo", SchemaNode.Integer(), true),
+            new SchemaProperty("eventData", SchemaNode.Array(EventDataType, minItems: 1), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/NotifyEventResponse.json.</summary>
-    public static readonly SchemaNode NotifyEventResponse = SchemaNode.Object("NotifyEventResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false));
+    public static SchemaNode NotifyEventResponse => NotifyEventResponseNode.Value;
+
+    private static class NotifyEventResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("NotifyEventResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/NotifyMonitoringReportRequest.json.</summary>
-    public static readonly SchemaNode NotifyMonitoringReportRequest = SchemaNode.Object("NotifyMonitoringReportRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("monitor", SchemaNode.Array(MonitoringDataType, minItems: 1), false),
-        new SchemaProperty("requestId", SchemaNode.Integer(), true),
-        new SchemaProperty("tbc", SchemaNode.Boolean(), false),
-        new SchemaProperty("seqNo", SchemaNode.Integer(), true),
-        new SchemaProperty("generatedAt", SchemaNode.String(isDateTime: true), true));
+    public static SchemaNode NotifyMonitoringReportRequest => NotifyMonitoringReportRequestNode.Value;
+
+    private static class NotifyMonitoringReportRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("NotifyMonitoringReportRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("monitor", SchemaNode.Array(MonitoringDataType, minItems: 1), false),
+            new SchemaProperty("requestId", SchemaNode.Integer(), true),
+            new SchemaProperty("tbc", SchemaNode.Boolean(), false),
+            new SchemaProperty("seqNo", SchemaNode.Integer(), true),
+            new SchemaProperty("generatedAt", SchemaNode.String(isDateTime: true), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/NotifyMonitoringReportResponse.json.</summary>
-    public static readonly SchemaNode NotifyMonitoringReportResponse = SchemaNode.Object("NotifyMonitoringReportResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false));
+    public static SchemaNode NotifyMonitoringReportResponse => NotifyMonitoringReportResponseNode.Value;
+
+    private static class NotifyMonitoringReportResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("NotifyMonitoringReportResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/NotifyReportRequest.json.</summary>
-    public static readonly SchemaNode NotifyReportRequest = SchemaNode.Object("NotifyReportRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("requestId", SchemaNode.Integer(), true),
-        new SchemaProperty("generatedAt", SchemaNode.String(isDateTime: true), true),
-        new SchemaProperty("reportData", SchemaNode.Array(ReportDataType, minItems: 1), false),
-        new SchemaProperty("tbc", SchemaNode.Boolean(), false),
-        new SchemaProperty("seqNo", SchemaNode.Integer(), true));
+    public static SchemaNode NotifyReportRequest => NotifyReportRequestNode.Value;
+
+    private static class NotifyReportRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("NotifyReportRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("requestId", SchemaNode.Integer(), true),
+            new SchemaProperty("generatedAt", SchemaNode.String(isDateTime: true), true),
+            new SchemaProperty("reportData", SchemaNode.Array(ReportDataType, minItems: 1), false),
+            new SchemaProperty("tbc", SchemaNode.Boolean(), false),
+            new SchemaProperty("seqNo", SchemaNode.Integer(), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/NotifyReportResponse.json.</summary>
-    public static readonly SchemaNode NotifyReportResponse = SchemaNode.Object("NotifyReportResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false));
+    public static SchemaNode NotifyReportResponse => NotifyReportResponseNode.Value;
+
+    private static class NotifyReportResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("NotifyReportResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/PublishFirmwareRequest.json.</summary>
-    public static readonly SchemaNode PublishFirmwareRequest = SchemaNode.Object("PublishFirmwareRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("location", SchemaNode.String(maxLength: 512), true),
-        new SchemaProperty("retries", SchemaNode.Integer(), false),
-        new SchemaProperty("checksum", SchemaNode.String(maxLength: 32), true),
-        new SchemaProperty("requestId", SchemaNode.Integer(), true),
-        new SchemaProperty("retryInterval", SchemaNode.Integer(), false));
+    public static SchemaNode PublishFirmwareRequest => PublishFirmwareRequestNode.Value;
+
+    private static class PublishFirmwareRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("PublishFirmwareRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("location", SchemaNode.String(maxLength: 512), true),
+            new SchemaProperty("retries", SchemaNode.Integer(), false),
+            new SchemaProperty("checksum", SchemaNode.String(maxLength: 32), true),
+            new SchemaProperty("requestId", SchemaNode.Integer(), true),
+            new SchemaProperty("retryInterval", SchemaNode.Integer(), false));
+    }
 
     /// <summary>The root of schemas/ocpp201/PublishFirmwareResponse.json.</summary>
-    public static readonly SchemaNode PublishFirmwareResponse = SchemaNode.Object("PublishFirmwareResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", GenericStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode PublishFirmwareResponse => PublishFirmwareResponseNode.Value;
+
+    private static class PublishFirmwareResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("PublishFirmwareResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", GenericStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/PublishFirmwareStatusNotificationRequest.json.</summary>
-    public static readonly SchemaNode PublishFirmwareStatusNotificationRequest = SchemaNode.Object("PublishFirmwareStatusNotificationRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", PublishFirmwareStatusEnumType, true),
-        new SchemaProperty("location", SchemaNode.Array(SchemaNode.String(maxLength: 512), minItems: 1), false),
-        new SchemaProperty("requestId", SchemaNode.Integer(), false));
+    public static SchemaNode PublishFirmwareStatusNotificationRequest => PublishFirmwareStatusNotificationRequestNode.Value;
+
+    private static class PublishFirmwareStatusNotificationRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("PublishFirmwareStatusNotificationRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", PublishFirmwareStatusEnumType, true),
+            new SchemaProperty("location", SchemaNode.Array(SchemaNode.String(maxLength: 512), minItems: 1), false),
+            new SchemaProperty("requestId", SchemaNode.Integer(), false));
+    }
 
     /// <summary>The root of schemas/ocpp201/PublishFirmwareStatusNotificationResponse.json.</summary>
-    public static readonly SchemaNode PublishFirmwareStatusNotificationResponse = SchemaNode.Object("PublishFirmwareStatusNotificationResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false));
+    public static SchemaNode PublishFirmwareStatusNotificationResponse => PublishFirmwareStatusNotificationResponseNode.Value;
+
+    private static class PublishFirmwareStatusNotificationResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("PublishFirmwareStatusNotificationResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/ReportChargingProfilesRequest.json.</summary>
-    public static readonly SchemaNode ReportChargingProfilesRequest = SchemaNode.Object("ReportChargingProfilesRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("requestId", SchemaNode.Integer(), true),
-        new SchemaProperty("chargingLimitSource", ChargingLimitSourceEnumType, true),
-        new SchemaProperty("chargingProfile", SchemaNode.Array(ChargingProfileType, minItems: 1), true),
-        new SchemaProperty("tbc", SchemaNode.Boolean(), false),
-        new SchemaProperty("evseId", SchemaNode.Integer(), true));
+    public static SchemaNode ReportChargingProfilesRequest => ReportChargingProfilesRequestNode.Value;
+
+    private static class ReportChargingProfilesRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ReportChargingProfilesRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("requestId", SchemaNode.Integer(), true),
+            new SchemaProperty("chargingLimitSource", ChargingLimitSourceEnumType, true),
+            new SchemaProperty("chargingProfile", SchemaNode.Array(ChargingProfileType, minItems: 1), true),
+            new SchemaProperty("tbc", SchemaNode.Boolean(), false),
+            new SchemaProperty("evseId", SchemaNode.Integer(), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/ReportChargingProfilesResponse.json.</summary>
-    public static readonly SchemaNode ReportChargingProfilesResponse = SchemaNode.Object("ReportChargingProfilesResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false));
+    public static SchemaNode ReportChargingProfilesResponse => ReportChargingProfilesResponseNode.Value;
+
+    private static class ReportChargingProfilesResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ReportChargingProfilesResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/RequestStartTransactionRequest.json.</summary>
-    public static readonly SchemaNode RequestStartTransactionRequest = SchemaNode.Object("RequestStartTransactionRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("evseId", SchemaNode.Integer(), false),
-        new SchemaProperty("groupIdToken", IdTokenType, false),
-        new SchemaProperty("idToken", IdTokenType, true),
-        new SchemaProperty("remoteStartId", SchemaNode.Integer(), true),
-        new SchemaProperty("chargingProfile", ChargingProfileType, false));
+    public static SchemaNode RequestStartTransactionRequest => RequestStartTransactionRequestNode.Value;
+
+    private static class RequestStartTransactionRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("RequestStartTransactionRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("evseId", SchemaNode.Integer(), false),
+            new SchemaProperty("groupIdToken", IdTokenType, false),
+            new SchemaProperty("idToken", IdTokenType, true),
+            new SchemaProperty("remoteStartId", SchemaNode.Integer(), true),
+            new SchemaProperty("chargingProfile", ChargingProfileType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/RequestStartTransactionResponse.json.</summary>
-    public static readonly SchemaNode RequestStartTransactionResponse = SchemaNode.Object("RequestStartTransactionResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", RequestStartStopStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false),
-        new SchemaProperty("transactionId", SchemaNode.String(maxLength: 36), false));
+    public static SchemaNode RequestStartTransactionResponse => RequestStartTransactionResponseNode.Value;
+
+    private static class RequestStartTransactionResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("RequestStartTransactionResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", RequestStartStopStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false),
+            new SchemaProperty("transactionId", SchemaNode.String(maxLength: 36), false));
+    }
 
     /// <summary>The root of schemas/ocpp201/RequestStopTransactionRequest.json.</summary>
-    public static readonly SchemaNode RequestStopTransactionRequest = SchemaNode.Object("RequestStopTransactionRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("transactionId", SchemaNode.String(maxLength: 36), true));
+    public static SchemaNode RequestStopTransactionRequest => RequestStopTransactionRequestNode.Value;
+
+    private static class RequestStopTransactionRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("RequestStopTransactionRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("transactionId", SchemaNode.String(maxLength: 36), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/RequestStopTransactionResponse.json.</summary>
-    public static readonly SchemaNode RequestStopTransactionResponse = SchemaNode.Object("RequestStopTransactionResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", RequestStartStopStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode RequestStopTransactionResponse => RequestStopTransactionResponseNode.Value;
+
+    private static class RequestStopTransactionResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("RequestStopTransactionResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", RequestStartStopStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/ReservationStatusUpdateRequest.json.</summary>
-    public static readonly SchemaNode ReservationStatusUpdateRequest = SchemaNode.Object("ReservationStatusUpdateRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("reservationId", SchemaNode.Integer(), true),
-        new SchemaProperty("reservationUpdateStatus", ReservationUpdateStatusEnumType, true));
+    public static SchemaNode ReservationStatusUpdateRequest => ReservationStatusUpdateRequestNode.Value;
+
+    private static class ReservationStatusUpdateRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ReservationStatusUpdateRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("reservationId", SchemaNode.Integer(), true),
+            new SchemaProperty("reservationUpdateStatus", ReservationUpdateStatusEnumType, true));
+    }
 
     /// <summary>The root of schemas/ocpp201/ReservationStatusUpdateResponse.json.</summary>
-    public static readonly SchemaNode ReservationStatusUpdateResponse = SchemaNode.Object("ReservationStatusUpdateResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false));
+    public static SchemaNode ReservationStatusUpdateResponse => ReservationStatusUpdateResponseNode.Value;
+
+    private static class ReservationStatusUpdateResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ReservationStatusUpdateResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/ReserveNowRequest.json.</summary>
-    public static readonly SchemaNode ReserveNowRequest = SchemaNode.Object("ReserveNowRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("id", SchemaNode.Integer(), true),
-        new SchemaProperty("expiryDateTime", SchemaNode.String(isDateTime: true), true),
-        new SchemaProperty("connectorType", ConnectorEnumType, false),
-        new SchemaProperty("idToken", IdTokenType, true),
-        new SchemaProperty("evseId", SchemaNode.Integer(), false),
-        new SchemaProperty("groupIdToken", IdTokenType, false));
+    public static SchemaNode ReserveNowRequest => ReserveNowRequestNode.Value;
+
+    private static class ReserveNowRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ReserveNowRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("id", SchemaNode.Integer(), true),
+            new SchemaProperty("expiryDateTime", SchemaNode.String(isDateTime: true), true),
+            new SchemaProperty("connectorType", ConnectorEnumType, false),
+            new SchemaProperty("idToken", IdTokenType, true),
+            new SchemaProperty("evseId", SchemaNode.Integer(), false),
+            new SchemaProperty("groupIdToken", IdTokenType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/ReserveNowResponse.json.</summary>
-    public static readonly SchemaNode ReserveNowResponse = SchemaNode.Object("ReserveNowResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", ReserveNowStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode ReserveNowResponse => ReserveNowResponseNode.Value;
+
+    private static class ReserveNowResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ReserveNowResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", ReserveNowStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/ResetRequest.json.</summary>
-    public static readonly SchemaNode ResetRequest = SchemaNode.Object("ResetRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("type", ResetEnumType, true),
-        new SchemaProperty("evseId", SchemaNode.Integer(), false));
+    public static SchemaNode ResetRequest => ResetRequestNode.Value;
+
+    private static class ResetRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ResetRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("type", ResetEnumType, true),
+            new SchemaProperty("evseId", SchemaNode.Integer(), false));
+    }
 
     /// <summary>The root of schemas/ocpp201/ResetResponse.json.</summary>
-    public static readonly SchemaNode ResetResponse = SchemaNode.Object("ResetResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", ResetStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode ResetResponse => ResetResponseNode.Value;
+
+    private static class ResetResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("ResetResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", ResetStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/SecurityEventNotificationRequest.json.</summary>
-    public static readonly SchemaNode SecurityEventNotificationRequest = SchemaNode.Object("SecurityEventNotificationRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("type", SchemaNode.String(maxLength: 50), true),
-        new SchemaProperty("timestamp", SchemaNode.String(isDateTime: true), true),
-        new SchemaProperty("techInfo", SchemaNode.String(maxLength: 255), false));
+    public static SchemaNode SecurityEventNotificationRequest => SecurityEventNotificationRequestNode.Value;
+
+    private static class SecurityEventNotificationRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("SecurityEventNotificationRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("type", SchemaNode.String(maxLength: 50), true),
+            new SchemaProperty("timestamp", SchemaNode.String(isDateTime: true), true),
+            new SchemaProperty("techInfo", SchemaNode.String(maxLength: 255), false));
+    }
 
     /// <summary>The root of schemas/ocpp201/SecurityEventNotificationResponse.json.</summary>
-    public static readonly SchemaNode SecurityEventNotificationResponse = SchemaNode.Object("SecurityEventNotificationResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false));
+    public static SchemaNode SecurityEventNotificationResponse => SecurityEventNotificationResponseNode.Value;
+
+    private static class SecurityEventNotificationResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("SecurityEventNotificationResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/SendLocalListRequest.json.</summary>
-    public static readonly SchemaNode SendLocalListRequest = SchemaNode.Object("SendLocalListRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("localAuthorizationList", SchemaNode.Array(AuthorizationData, minItems: 1), false),
-        new SchemaProperty("versionNumber", SchemaNode.Integer(), true),
-        new SchemaProperty("updateType", UpdateEnumType, true));
+    public static SchemaNode SendLocalListRequest => SendLocalListRequestNode.Value;
+
+    private static class SendLocalListRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("SendLocalListRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("localAuthorizationList", SchemaNode.Array(AuthorizationData, minItems: 1), false),
+            new SchemaProperty("versionNumber", SchemaNode.Integer(), true),
+            new SchemaProperty("updateType", UpdateEnumType, true));
+    }
 
     /// <summary>The root of schemas/ocpp201/SendLocalListResponse.json.</summary>
-    public static readonly SchemaNode SendLocalListResponse = SchemaNode.Object("SendLocalListResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", SendLocalListStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode SendLocalListResponse => SendLocalListResponseNode.Value;
+
+    private static class SendLocalListResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("SendLocalListResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", SendLocalListStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/SetChargingProfileRequest.json.</summary>
-    public static readonly SchemaNode SetChargingProfileRequest = SchemaNode.Object("SetChargingProfileRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("evseId", SchemaNode.Integer(), true),
-        new SchemaProperty("chargingProfile", ChargingProfileType, true));
+    public static SchemaNode SetChargingProfileRequest => SetChargingProfileRequestNode.Value;
+
+    private static class SetChargingProfileRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("SetChargingProfileRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("evseId", SchemaNode.Integer(), true),
+            new SchemaProperty("chargingProfile", ChargingProfileType, true));
+    }
 
     /// <summary>The root of schemas/ocpp201/SetChargingProfileResponse.json.</summary>
-    public static readonly SchemaNode SetChargingProfileResponse = SchemaNode.Object("SetChargingProfileResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", ChargingProfileStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode SetChargingProfileResponse => SetChargingProfileResponseNode.Value;
+
+    private static class SetChargingProfileResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("SetChargingProfileResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", ChargingProfileStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/SetDisplayMessageRequest.json.</summary>
-    public static readonly SchemaNode SetDisplayMessageRequest = SchemaNode.Object("SetDisplayMessageRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("message", MessageInfoType, true));
+    public static SchemaNode SetDisplayMessageRequest => SetDisplayMessageRequestNode.Value;
+
+    private static class SetDisplayMessageRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("SetDisplayMessageRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("message", MessageInfoType, true));
+    }
 
     /// <summary>The root of schemas/ocpp201/SetDisplayMessageResponse.json.</summary>
-    public static readonly SchemaNode SetDisplayMessageResponse = SchemaNode.Object("SetDisplayMessageResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", DisplayMessageStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode SetDisplayMessageResponse => SetDisplayMessageResponseNode.Value;
+
+    private static class SetDisplayMessageResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("SetDisplayMessageResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", DisplayMessageStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/SetMonitoringBaseRequest.json.</summary>
-    public static readonly SchemaNode SetMonitoringBaseRequest = SchemaNode.Object("SetMonitoringBaseRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("monitoringBase", MonitoringBaseEnumType, true));
+    public static SchemaNode SetMonitoringBaseRequest => SetMonitoringBaseRequestNode.Value;
+
+    private static class SetMonitoringBaseRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("SetMonitoringBaseRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("monitoringBase", MonitoringBaseEnumType, true));
+    }
 
     /// <summary>The root of schemas/ocpp201/SetMonitoringBaseResponse.json.</summary>
-    public static readonly SchemaNode SetMonitoringBaseResponse = SchemaNode.Object("SetMonitoringBaseResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", GenericDeviceModelStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode SetMonitoringBaseResponse => SetMonitoringBaseResponseNode.Value;
+
+    private static class SetMonitoringBaseResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("SetMonitoringBaseResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", GenericDeviceModelStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/SetMonitoringLevelRequest.json.</summary>
-    public static readonly SchemaNode SetMonitoringLevelRequest = SchemaNode.Object("SetMonitoringLevelRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("severity", SchemaNode.Integer(), true));
+    public static SchemaNode SetMonitoringLevelRequest => SetMonitoringLevelRequestNode.Value;
+
+    private static class SetMonitoringLevelRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("SetMonitoringLevelRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("severity", SchemaNode.Integer(), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/SetMonitoringLevelResponse.json.</summary>
-    public static readonly SchemaNode SetMonitoringLevelResponse = SchemaNode.Object("SetMonitoringLevelResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", GenericStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode SetMonitoringLevelResponse => SetMonitoringLevelResponseNode.Value;
+
+    private static class SetMonitoringLevelResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("SetMonitoringLevelResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", GenericStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/SetNetworkProfileRequest.json.</summary>
-    public static readonly SchemaNode SetNetworkProfileRequest = SchemaNode.Object("SetNetworkProfileRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("configurationSlot", SchemaNode.Integer(), true),
-        new SchemaProperty("connectionData", NetworkConnectionProfileType, true));
+    public static SchemaNode SetNetworkProfileRequest => SetNetworkProfileRequestNode.Value;
+
+    private static class SetNetworkProfileRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("SetNetworkProfileRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("configurationSlot", SchemaNode.Integer(), true),
+            new SchemaProperty("connectionData", NetworkConnectionProfileType, true));
+    }
 
     /// <summary>The root of schemas/ocpp201/SetNetworkProfileResponse.json.</summary>
-    public static readonly SchemaNode SetNetworkProfileResponse = SchemaNode.Object("SetNetworkProfileResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", SetNetworkProfileStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode SetNetworkProfileResponse => SetNetworkProfileResponseNode.Value;
+
+    private static class SetNetworkProfileResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("SetNetworkProfileResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", SetNetworkProfileStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/SetVariableMonitoringRequest.json.</summary>
-    public static readonly SchemaNode SetVariableMonitoringRequest = SchemaNode.Object("SetVariableMonitoringRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("setMonitoringData", SchemaNode.Array(SetMonitoringDataType, minItems: 1), true));
+    public static SchemaNode SetVariableMonitoringRequest => SetVariableMonitoringRequestNode.Value;
+
+    private static class SetVariableMonitoringRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("SetVariableMonitoringRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("setMonitoringData", SchemaNode.Array(SetMonitoringDataType, minItems: 1), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/SetVariableMonitoringResponse.json.</summary>
-    public static readonly SchemaNode SetVariableMonitoringResponse = SchemaNode.Object("SetVariableMonitoringResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("setMonitoringResult", SchemaNode.Array(SetMonitoringResultType, minItems: 1), true));
+    public static SchemaNode SetVariableMonitoringResponse => SetVariableMonitoringResponseNode.Value;
+
+    private static class SetVariableMonitoringResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("SetVariableMonitoringResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("setMonitoringResult", SchemaNode.Array(SetMonitoringResultType, minItems: 1), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/SetVariablesRequest.json.</summary>
-    public static readonly SchemaNode SetVariablesRequest = SchemaNode.Object("SetVariablesRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("setVariableData", SchemaNode.Array(SetVariableDataType, minItems: 1), true));
+    public static SchemaNode SetVariablesRequest => SetVariablesRequestNode.Value;
+
+    private static class SetVariablesRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("SetVariablesRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("setVariableData", SchemaNode.Array(SetVariableDataType, minItems: 1), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/SetVariablesResponse.json.</summary>
-    public static readonly SchemaNode SetVariablesResponse = SchemaNode.Object("SetVariablesResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("setVariableResult", SchemaNode.Array(SetVariableResultType, minItems: 1), true));
+    public static SchemaNode SetVariablesResponse => SetVariablesResponseNode.Value;
+
+    private static class SetVariablesResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("SetVariablesResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("setVariableResult", SchemaNode.Array(SetVariableResultType, minItems: 1), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/SignCertificateRequest.json.</summary>
-    public static readonly SchemaNode SignCertificateRequest = SchemaNode.Object("SignCertificateRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("csr", SchemaNode.String(maxLength: 5500), true),
-        new SchemaProperty("certificateType", CertificateSigningUseEnumType, false));
+    public static SchemaNode SignCertificateRequest => SignCertificateRequestNode.Value;
+
+    private static class SignCertificateRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("SignCertificateRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("csr", SchemaNode.String(maxLength: 5500), true),
+            new SchemaProperty("certificateType", CertificateSigningUseEnumType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/SignCertificateResponse.json.</summary>
-    public static readonly SchemaNode SignCertificateResponse = SchemaNode.Object("SignCertificateResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", GenericStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode SignCertificateResponse => SignCertificateResponseNode.Value;
+
+    private static class SignCertificateResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("SignCertificateResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", GenericStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/StatusNotificationRequest.json.</summary>
-    public static readonly SchemaNode StatusNotificationRequest = SchemaNode.Object("StatusNotificationRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("timestamp", SchemaNode.String(isDateTime: true), true),
-        new SchemaProperty("connectorStatus", ConnectorStatusEnumType, true),
-        new SchemaProperty("evseId", SchemaNode.Integer(), true),
-        new SchemaProperty("connectorId", SchemaNode.Integer(), true));
+    public static SchemaNode StatusNotificationRequest => StatusNotificationRequestNode.Value;
+
+    private static class StatusNotificationRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("StatusNotificationRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("timestamp", SchemaNode.String(isDateTime: true), true),
+            new SchemaProperty("connectorStatus", ConnectorStatusEnumType, true),
+            new SchemaProperty("evseId", SchemaNode.Integer(), true),
+            new SchemaProperty("connectorId", SchemaNode.Integer(), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/StatusNotificationResponse.json.</summary>
-    public static readonly SchemaNode StatusNotificationResponse = SchemaNode.Object("StatusNotificationResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false));
+    public static SchemaNode StatusNotificationResponse => StatusNotificationResponseNode.Value;
+
+    private static class StatusNotificationResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("StatusNotificationResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/TransactionEventRequest.json.</summary>
-    public static readonly SchemaNode TransactionEventRequest = SchemaNode.Object("TransactionEventRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("eventType", TransactionEventEnumType, true),
-        new SchemaProperty("meterValue", SchemaNode.Array(MeterValueType, minItems: 1), false),
-        new SchemaProperty("timestamp", SchemaNode.String(isDateTime: true), true),
-        new SchemaProperty("triggerReason", TriggerReasonEnumType, true),
-        new SchemaProperty("seqNo", SchemaNode.Integer(), true),
-        new SchemaProperty("offline", SchemaNode.Boolean(), false),
-        new SchemaProperty("numberOfPhasesUsed", SchemaNode.Integer(), false),
-        new SchemaProperty("cableMaxCurrent", SchemaNode.Integer(), false),
-        new SchemaProperty("reservationId", SchemaNode.Integer(), false),
-        new SchemaProperty("transactionInfo", TransactionType, true),
-        new SchemaProperty("evse", EVSEType, false),
-        new SchemaProperty("idToken", IdTokenType, false));
+    public static SchemaNode TransactionEventRequest => TransactionEventRequestNode.Value;
+
+    private static class TransactionEventRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("TransactionEventRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("eventType", TransactionEventEnumType, true),
+            new SchemaProperty("meterValue", SchemaNode.Array(MeterValueType, minItems: 1), false),
+            new SchemaProperty("timestamp", SchemaNode.String(isDateTime: true), true),
+            new SchemaProperty("triggerReason", TriggerReasonEnumType, true),
+            new SchemaProperty("seqNo", SchemaNode.Integer(), true),
+            new SchemaProperty("offline", SchemaNode.Boolean(), false),
+            new SchemaProperty("numberOfPhasesUsed", SchemaNode.Integer(), false),
+            new SchemaProperty("cableMaxCurrent", SchemaNode.Integer(), false),
+            new SchemaProperty("reservationId", SchemaNode.Integer(), false),
+            new SchemaProperty("transactionInfo", TransactionType, true),
+            new SchemaProperty("evse", EVSEType, false),
+            new SchemaProperty("idToken", IdTokenType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/TransactionEventResponse.json.</summary>
-    public static readonly SchemaNode TransactionEventResponse = SchemaNode.Object("TransactionEventResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("totalCost", SchemaNode.Number(), false),
-        new SchemaProperty("chargingPriority", SchemaNode.Integer(), false),
-        new SchemaProperty("idTokenInfo", IdTokenInfoType, false),
-        new SchemaProperty("updatedPersonalMessage", MessageContentType, false));
+    public static SchemaNode TransactionEventResponse => TransactionEventResponseNode.Value;
+
+    private static class TransactionEventResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("TransactionEventResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("totalCost", SchemaNode.Number(), false),
+            new SchemaProperty("chargingPriority", SchemaNode.Integer(), false),
+            new SchemaProperty("idTokenInfo", IdTokenInfoType, false),
+            new SchemaProperty("updatedPersonalMessage", MessageContentType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/TriggerMessageRequest.json.</summary>
-    public static readonly SchemaNode TriggerMessageRequest = SchemaNode.Object("TriggerMessageRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("evse", EVSEType, false),
-        new SchemaProperty("requestedMessage", MessageTriggerEnumType, true));
+    public static SchemaNode TriggerMessageRequest => TriggerMessageRequestNode.Value;
+
+    private static class TriggerMessageRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("TriggerMessageRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("evse", EVSEType, false),
+            new SchemaProperty("requestedMessage", MessageTriggerEnumType, true));
+    }
 
     /// <summary>The root of schemas/ocpp201/TriggerMessageResponse.json.</summary>
-    public static readonly SchemaNode TriggerMessageResponse = SchemaNode.Object("TriggerMessageResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", TriggerMessageStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode TriggerMessageResponse => TriggerMessageResponseNode.Value;
+
+    private static class TriggerMessageResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("TriggerMessageResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", TriggerMessageStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/UnlockConnectorRequest.json.</summary>
-    public static readonly SchemaNode UnlockConnectorRequest = SchemaNode.Object("UnlockConnectorRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("evseId", SchemaNode.Integer(), true),
-        new SchemaProperty("connectorId", SchemaNode.Integer(), true));
+    public static SchemaNode UnlockConnectorRequest => UnlockConnectorRequestNode.Value;
+
+    private static class UnlockConnectorRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("UnlockConnectorRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("evseId", SchemaNode.Integer(), true),
+            new SchemaProperty("connectorId", SchemaNode.Integer(), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/UnlockConnectorResponse.json.</summary>
-    public static readonly SchemaNode UnlockConnectorResponse = SchemaNode.Object("UnlockConnectorResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", UnlockStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode UnlockConnectorResponse => UnlockConnectorResponseNode.Value;
+
+    private static class UnlockConnectorResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("UnlockConnectorResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", UnlockStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 
     /// <summary>The root of schemas/ocpp201/UnpublishFirmwareRequest.json.</summary>
-    public static readonly SchemaNode UnpublishFirmwareRequest = SchemaNode.Object("UnpublishFirmwareRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("checksum", SchemaNode.String(maxLength: 32), true));
+    public static SchemaNode UnpublishFirmwareRequest => UnpublishFirmwareRequestNode.Value;
+
+    private static class UnpublishFirmwareRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("UnpublishFirmwareRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("checksum", SchemaNode.String(maxLength: 32), true));
+    }
 
     /// <summary>The root of schemas/ocpp201/UnpublishFirmwareResponse.json.</summary>
-    public static readonly SchemaNode UnpublishFirmwareResponse = SchemaNode.Object("UnpublishFirmwareResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", UnpublishFirmwareStatusEnumType, true));
+    public static SchemaNode UnpublishFirmwareResponse => UnpublishFirmwareResponseNode.Value;
+
+    private static class UnpublishFirmwareResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("UnpublishFirmwareResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", UnpublishFirmwareStatusEnumType, true));
+    }
 
     /// <summary>The root of schemas/ocpp201/UpdateFirmwareRequest.json.</summary>
-    public static readonly SchemaNode UpdateFirmwareRequest = SchemaNode.Object("UpdateFirmwareRequest").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("retries", SchemaNode.Integer(), false),
-        new SchemaProperty("retryInterval", SchemaNode.Integer(), false),
-        new SchemaProperty("requestId", SchemaNode.Integer(), true),
-        new SchemaProperty("firmware", FirmwareType, true));
+    public static SchemaNode UpdateFirmwareRequest => UpdateFirmwareRequestNode.Value;
+
+    private static class UpdateFirmwareRequestNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("UpdateFirmwareRequest").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("retries", SchemaNode.Integer(), false),
+            new SchemaProperty("retryInterval", SchemaNode.Integer(), false),
+            new SchemaProperty("requestId", SchemaNode.Integer(), true),
+            new SchemaProperty("firmware", FirmwareType, true));
+    }
 
     /// <summary>The root of schemas/ocpp201/UpdateFirmwareResponse.json.</summary>
-    public static readonly SchemaNode UpdateFirmwareResponse = SchemaNode.Object("UpdateFirmwareResponse").Define(
-        new SchemaProperty("customData", CustomDataType, false),
-        new SchemaProperty("status", UpdateFirmwareStatusEnumType, true),
-        new SchemaProperty("statusInfo", StatusInfoType, false));
+    public static SchemaNode UpdateFirmwareResponse => UpdateFirmwareResponseNode.Value;
+
+    private static class UpdateFirmwareResponseNode
+    {
+        public static readonly SchemaNode Value = SchemaNode.Object("UpdateFirmwareResponse").Define(
+            new SchemaProperty("customData", CustomDataType, false),
+            new SchemaProperty("status", UpdateFirmwareStatusEnumType, true),
+            new SchemaProperty("statusInfo", StatusInfoType, false));
+    }
 }

@@ -14,7 +14,14 @@ public sealed class OcppDateTimeConverter : JsonConverter<DateTimeOffset>
     /// <summary>Longest escaped string worth unescaping; a timestamp is far shorter.</summary>
     private const int MaxEscapedLength = 128;
 
-    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        ReadValue(ref reader);
+
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+        WriteValue(writer, value);
+
+    /// <summary>Reads the current string token; for the generated message converters.</summary>
+    internal static DateTimeOffset ReadValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
@@ -37,7 +44,8 @@ public sealed class OcppDateTimeConverter : JsonConverter<DateTimeOffset>
         return Parse(buffer[..written]);
     }
 
-    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
+    /// <summary>Writes <paramref name="value"/> as the next string value; for the generated message converters.</summary>
+    internal static void WriteValue(Utf8JsonWriter writer, DateTimeOffset value)
     {
         Span<byte> buffer = stackalloc byte[FormattedLength];
         if (!OcppDateTime.TryFormat(value, buffer, out var written))

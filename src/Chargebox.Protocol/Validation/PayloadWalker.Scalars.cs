@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Unicode;
 using Chargebox.Protocol.Framing;
 using Chargebox.Protocol.Json;
@@ -11,9 +10,6 @@ internal ref partial struct PayloadWalker
 {
     /// <summary>Escaped strings up to this many bytes are unescaped on the stack, longer ones in a pooled array.</summary>
     private const int StackStringLength = 256;
-
-    /// <summary>No OCPP 2.0.1 enumeration value is longer than this.</summary>
-    private const int MaxEnumValueLength = 64;
 
     private bool CheckString(SchemaNode node)
     {
@@ -54,7 +50,7 @@ internal ref partial struct PayloadWalker
             return Fail(OcppErrorCode.PropertyConstraintViolation, $"{Describe.Quote(utf8)} is not an RFC 3339 date-time");
         }
 
-        if (node.Enum is { } values && !IsEnumValue(values, utf8))
+        if (node.EnumUtf8 is { } values && !IsEnumValue(values, utf8))
         {
             return Fail(OcppErrorCode.PropertyConstraintViolation, $"{Describe.Quote(utf8)} is not a valid {node.Definition ?? "value"}");
         }
@@ -72,17 +68,18 @@ internal ref partial struct PayloadWalker
         return true;
     }
 
-    private static bool IsEnumValue(System.Collections.Frozen.FrozenSet<string> values, ReadOnlySpan<byte> utf8)
+    /// <summary>Enumerations are short lists of ASCII words: comparing bytes beats hashing a transcoded string.</summary>
+    private static bool IsEnumValue(byte[][] values, ReadOnlySpan<byte> utf8)
     {
-        if (utf8.Length > MaxEnumValueLength)
+        foreach (var value in values)
         {
-            return false;
+            if (utf8.SequenceEqual(value))
+            {
+                return true;
+            }
         }
 
-        Span<char> text = stackalloc char[MaxEnumValueLength];
-        // Enumeration values are ASCII; anything else cannot match.
-        return Ascii.ToUtf16(utf8, text, out var length) == OperationStatus.Done
-            && values.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text[..length]);
+        return false;
     }
 
     /// <summary>JSON Schema measures maxLength in characters (code points), not bytes or UTF-16 units.</summary>

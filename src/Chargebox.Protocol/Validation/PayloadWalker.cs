@@ -90,9 +90,10 @@ internal ref partial struct PayloadWalker
     private bool WalkObject(SchemaNode node)
     {
         var seen = 0UL;
+        var previous = -1;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (!TryFindProperty(node, out var index))
+            if (!TryFindProperty(node, previous, out var index))
             {
                 if (node.AdditionalProperties)
                 {
@@ -118,6 +119,7 @@ internal ref partial struct PayloadWalker
             }
 
             seen |= bit;
+            previous = index;
             reader.Read();
             if (reader.TokenType == JsonTokenType.Null)
             {
@@ -156,21 +158,31 @@ internal ref partial struct PayloadWalker
         return false;
     }
 
-    /// <summary>Looks the current property name up without allocating a string for it.</summary>
-    private readonly bool TryFindProperty(SchemaNode node, out int index)
+    /// <summary>Looks the current property name up without allocating a string for it. Senders mostly
+    /// write properties in schema order, so the search starts after the previous match.</summary>
+    private readonly bool TryFindProperty(SchemaNode node, int previous, out int index)
     {
         const int MaxNameLength = 256;
         index = -1;
-
-        // The unescaped name never has more UTF-16 characters than the raw name has bytes.
-        if (node.Properties.Count == 0 || reader.ValueSpan.Length > MaxNameLength)
+        var names = node.PropertyNamesUtf8;
+        if (names.Length == 0 || reader.ValueSpan.Length > MaxNameLength)
         {
             return false;
         }
 
-        Span<char> name = stackalloc char[MaxNameLength];
-        var length = reader.CopyString(name);
-        return node.PropertyIndexByName.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name[..length], out index);
+        Span<byte> buffer = stackalloc byte[MaxNameLength];
+        var name = reader.ValueIsEscaped ? buffer[..reader.CopyString(buffer)] : reader.ValueSpan;
+        for (var i = 0; i < names.Length; i++)
+        {
+            var candidate = (previous + 1 + i) % names.Length;
+            if (name.SequenceEqual(names[candidate]))
+            {
+                index = candidate;
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The reader is on StartArray; returns with it on the matching EndArray.</summary>

@@ -22,6 +22,11 @@ public enum SchemaKind
 /// schema; the validator walks a payload against it. Shared definitions are shared node instances.</summary>
 public sealed class SchemaNode
 {
+    // Built on first use; a race builds equal immutable values twice, which is harmless.
+    private FrozenDictionary<string, SchemaProperty>? propertiesByName;
+    private FrozenSet<string>? enumSet;
+    private string[]? enumValues;
+
     private SchemaNode(SchemaKind kind) => Kind = kind;
 
     public SchemaKind Kind { get; }
@@ -31,14 +36,21 @@ public sealed class SchemaNode
 
     // Object
     public IReadOnlyList<SchemaProperty> Properties { get; private set; } = [];
-    public FrozenDictionary<string, SchemaProperty> PropertiesByName { get; private set; } = FrozenDictionary<string, SchemaProperty>.Empty;
+
+    /// <summary>The properties by wire name; built on first use, since the validator does not need it.</summary>
+    public FrozenDictionary<string, SchemaProperty> PropertiesByName =>
+        propertiesByName ??= Properties.ToFrozenDictionary(p => p.Name, StringComparer.Ordinal);
+
     /// <summary>False when the schema forbids properties it does not list (most OCPP types; CustomDataType allows them).</summary>
     public bool AdditionalProperties { get; init; } = true;
 
     // String
     public int? MaxLength { get; init; }
-    /// <summary>The allowed values of an enumeration, exactly as written on the wire; null when any string is allowed.</summary>
-    public FrozenSet<string>? Enum { get; init; }
+
+    /// <summary>The allowed values of an enumeration, exactly as written on the wire; null when any string
+    /// is allowed. Built on first use: the validator compares UTF-8 bytes instead.</summary>
+    public FrozenSet<string>? Enum => enumValues is null ? null : enumSet ??= enumValues.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>True for <c>"format": "date-time"</c> (RFC 3339).</summary>
     public bool IsDateTime { get; init; }
 
@@ -55,20 +67,28 @@ public sealed class SchemaNode
     /// one 64-bit mask, so that checking a payload allocates nothing. OCPP 2.0.1 types have at most 14.</summary>
     public const int MaxProperties = 64;
 
-    /// <summary>The position of each property in <see cref="Properties"/>, for the validator.</summary>
-    internal FrozenDictionary<string, int> PropertyIndexByName { get; private set; } = FrozenDictionary<string, int>.Empty;
+    /// <summary>The UTF-8 wire name of each property, by position in <see cref="Properties"/>: OCPP objects
+    /// have at most 14 properties, so comparing bytes in order beats hashing a transcoded name.</summary>
+    internal byte[][] PropertyNamesUtf8 { get; private set; } = [];
+
+    /// <summary>The enumeration values as UTF-8, for the validator; null when any string is allowed.</summary>
+    internal byte[][]? EnumUtf8 { get; private init; }
 
     /// <summary>One bit per required property, by position in <see cref="Properties"/>.</summary>
     internal ulong RequiredMask { get; private set; }
 
-    public static SchemaNode String(int? maxLength = null, IEnumerable<string>? enumValues = null, bool isDateTime = false, string? definition = null) =>
-        new(SchemaKind.String)
+    public static SchemaNode String(int? maxLength = null, IEnumerable<string>? enumValues = null, bool isDateTime = false, string? definition = null)
+    {
+        var values = enumValues?.ToArray();
+        return new(SchemaKind.String)
         {
             MaxLength = maxLength,
-            Enum = enumValues?.ToFrozenSet(StringComparer.Ordinal),
+            enumValues = values,
+            EnumUtf8 = values?.Select(v => System.Text.Encoding.UTF8.GetBytes(v)).ToArray(),
             IsDateTime = isDateTime,
             Definition = definition,
         };
+    }
 
     public static SchemaNode Integer(decimal? minimum = null, decimal? maximum = null) =>
         new(SchemaKind.Integer) { Minimum = minimum, Maximum = maximum };
@@ -107,11 +127,16 @@ public sealed class SchemaNode
             throw new ArgumentException($"Schema node {Definition} has {properties.Length} properties; at most {MaxProperties} are supported.", nameof(properties));
         }
 
-        var indexByName = new Dictionary<string, int>(properties.Length, StringComparer.Ordinal);
+        var names = new byte[properties.Length][];
         var requiredMask = 0UL;
         for (var i = 0; i < properties.Length; i++)
         {
-            indexByName.Add(properties[i].Name, i);
+            if (System.Array.FindIndex(properties, 0, i, p => p.Name == properties[i].Name) >= 0)
+            {
+                throw new ArgumentException($"Schema node {Definition} lists property {properties[i].Name} twice.", nameof(properties));
+            }
+
+            names[i] = System.Text.Encoding.UTF8.GetBytes(properties[i].Name);
             if (properties[i].Required)
             {
                 requiredMask |= 1UL << i;
@@ -119,8 +144,7 @@ public sealed class SchemaNode
         }
 
         Properties = properties;
-        PropertiesByName = properties.ToFrozenDictionary(p => p.Name, StringComparer.Ordinal);
-        PropertyIndexByName = indexByName.ToFrozenDictionary(StringComparer.Ordinal);
+        PropertyNamesUtf8 = names;
         RequiredMask = requiredMask;
         return this;
     }

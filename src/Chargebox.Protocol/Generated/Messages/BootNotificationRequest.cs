@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,7 @@ namespace Chargebox.Protocol.Messages;
 /// The request payload of the OCPP 2.0.1 action <c>BootNotification</c> (Charging Station to CSMS).
 /// Schema: schemas/ocpp201/BootNotificationRequest.json.
 /// </summary>
+[JsonConverter(typeof(BootNotificationRequestJsonConverter))]
 public sealed partial class BootNotificationRequest : IOcppRequest<BootNotificationResponse>
 {
     OcppAction IOcppRequest.Action => OcppActions.BootNotification;

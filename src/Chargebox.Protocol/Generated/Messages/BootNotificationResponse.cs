@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,7 @@ namespace Chargebox.Protocol.Messages;
 /// The response payload of the OCPP 2.0.1 action <c>BootNotification</c> (CSMS to Charging Station).
 /// Schema: schemas/ocpp201/BootNotificationResponse.json.
 /// </summary>
+[JsonConverter(typeof(BootNotificationResponseJsonConverter))]
 public sealed partial class BootNotificationResponse : IOcppResponse
 {
     [JsonPropertyName("customData")]

@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,7 @@ namespace Chargebox.Protocol.Messages;
 /// The request payload of the OCPP 2.0.1 action <c>ChangeAvailability</c> (CSMS to Charging Station).
 /// Schema: schemas/ocpp201/ChangeAvailabilityRequest.json.
 /// </summary>
+[JsonConverter(typeof(ChangeAvailabilityRequestJsonConverter))]
 public sealed partial class ChangeAvailabilityRequest : IOcppRequest<ChangeAvailabilityResponse>
 {
     OcppAction IOcppRequest.Action => OcppActions.ChangeAvailability;

@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,7 @@ namespace Chargebox.Protocol.Messages;
 /// The request payload of the OCPP 2.0.1 action <c>ClearChargingProfile</c> (CSMS to Charging Station).
 /// Schema: schemas/ocpp201/ClearChargingProfileRequest.json.
 /// </summary>
+[JsonConverter(typeof(ClearChargingProfileRequestJsonConverter))]
 public sealed partial class ClearChargingProfileRequest : IOcppRequest<ClearChargingProfileResponse>
 {
     OcppAction IOcppRequest.Action => OcppActions.ClearChargingProfile;

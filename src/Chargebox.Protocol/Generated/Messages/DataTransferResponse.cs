@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,7 @@ namespace Chargebox.Protocol.Messages;
 /// The response payload of the OCPP 2.0.1 action <c>DataTransfer</c> (either side may send it).
 /// Schema: schemas/ocpp201/DataTransferResponse.json.
 /// </summary>
+[JsonConverter(typeof(DataTransferResponseJsonConverter))]
 public sealed partial class DataTransferResponse : IOcppResponse
 {
     [JsonPropertyName("customData")]

@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,7 @@ namespace Chargebox.Protocol.Messages;
 /// The request payload of the OCPP 2.0.1 action <c>DeleteCertificate</c> (CSMS to Charging Station).
 /// Schema: schemas/ocpp201/DeleteCertificateRequest.json.
 /// </summary>
+[JsonConverter(typeof(DeleteCertificateRequestJsonConverter))]
 public sealed partial class DeleteCertificateRequest : IOcppRequest<DeleteCertificateResponse>
 {
     OcppAction IOcppRequest.Action => OcppActions.DeleteCertificate;

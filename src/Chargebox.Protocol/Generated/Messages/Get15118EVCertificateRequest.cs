@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,7 @@ namespace Chargebox.Protocol.Messages;
 /// The request payload of the OCPP 2.0.1 action <c>Get15118EVCertificate</c> (Charging Station to CSMS).
 /// Schema: schemas/ocpp201/Get15118EVCertificateRequest.json.
 /// </summary>
+[JsonConverter(typeof(Get15118EVCertificateRequestJsonConverter))]
 public sealed partial class Get15118EVCertificateRequest : IOcppRequest<Get15118EVCertificateResponse>
 {
     OcppAction IOcppRequest.Action => OcppActions.Get15118EVCertificate;

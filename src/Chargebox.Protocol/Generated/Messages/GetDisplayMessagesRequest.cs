@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,7 @@ namespace Chargebox.Protocol.Messages;
 /// The request payload of the OCPP 2.0.1 action <c>GetDisplayMessages</c> (CSMS to Charging Station).
 /// Schema: schemas/ocpp201/GetDisplayMessagesRequest.json.
 /// </summary>
+[JsonConverter(typeof(GetDisplayMessagesRequestJsonConverter))]
 public sealed partial class GetDisplayMessagesRequest : IOcppRequest<GetDisplayMessagesResponse>
 {
     OcppAction IOcppRequest.Action => OcppActions.GetDisplayMessages;

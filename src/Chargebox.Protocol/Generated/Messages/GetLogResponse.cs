@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,7 @@ namespace Chargebox.Protocol.Messages;
 /// The response payload of the OCPP 2.0.1 action <c>GetLog</c> (Charging Station to CSMS).
 /// Schema: schemas/ocpp201/GetLogResponse.json.
 /// </summary>
+[JsonConverter(typeof(GetLogResponseJsonConverter))]
 public sealed partial class GetLogResponse : IOcppResponse
 {
     [JsonPropertyName("customData")]

@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,7 @@ namespace Chargebox.Protocol.Messages;
 /// The request payload of the OCPP 2.0.1 action <c>Heartbeat</c> (Charging Station to CSMS).
 /// Schema: schemas/ocpp201/HeartbeatRequest.json.
 /// </summary>
+[JsonConverter(typeof(HeartbeatRequestJsonConverter))]
 public sealed partial class HeartbeatRequest : IOcppRequest<HeartbeatResponse>
 {
     OcppAction IOcppRequest.Action => OcppActions.Heartbeat;

@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -15,6 +16,7 @@ namespace Chargebox.Protocol.Messages;
 /// The request payload of the OCPP 2.0.1 action <c>MeterValues</c> (Charging Station to CSMS).
 /// Schema: schemas/ocpp201/MeterValuesRequest.json.
 /// </summary>
+[JsonConverter(typeof(MeterValuesRequestJsonConverter))]
 public sealed partial class MeterValuesRequest : IOcppRequest<MeterValuesResponse>
 {
     OcppAction IOcppRequest.Action => OcppActions.MeterValues;

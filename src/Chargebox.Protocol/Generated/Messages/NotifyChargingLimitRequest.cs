@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,7 @@ namespace Chargebox.Protocol.Messages;
 /// The request payload of the OCPP 2.0.1 action <c>NotifyChargingLimit</c> (Charging Station to CSMS).
 /// Schema: schemas/ocpp201/NotifyChargingLimitRequest.json.
 /// </summary>
+[JsonConverter(typeof(NotifyChargingLimitRequestJsonConverter))]
 public sealed partial class NotifyChargingLimitRequest : IOcppRequest<NotifyChargingLimitResponse>
 {
     OcppAction IOcppRequest.Action => OcppActions.NotifyChargingLimit;

@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,7 @@ namespace Chargebox.Protocol.Messages;
 /// The response payload of the OCPP 2.0.1 action <c>NotifyDisplayMessages</c> (CSMS to Charging Station).
 /// Schema: schemas/ocpp201/NotifyDisplayMessagesResponse.json.
 /// </summary>
+[JsonConverter(typeof(NotifyDisplayMessagesResponseJsonConverter))]
 public sealed partial class NotifyDisplayMessagesResponse : IOcppResponse
 {
     [JsonPropertyName("customData")]

@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,7 @@ namespace Chargebox.Protocol.Messages;
 /// The request payload of the OCPP 2.0.1 action <c>NotifyEvent</c> (Charging Station to CSMS).
 /// Schema: schemas/ocpp201/NotifyEventRequest.json.
 /// </summary>
+[JsonConverter(typeof(NotifyEventRequestJsonConverter))]
 public sealed partial class NotifyEventRequest : IOcppRequest<NotifyEventResponse>
 {
     OcppAction IOcppRequest.Action => OcppActions.NotifyEvent;

@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,7 @@ namespace Chargebox.Protocol.Messages;
 /// The response payload of the OCPP 2.0.1 action <c>PublishFirmware</c> (Charging Station to CSMS).
 /// Schema: schemas/ocpp201/PublishFirmwareResponse.json.
 /// </summary>
+[JsonConverter(typeof(PublishFirmwareResponseJsonConverter))]
 public sealed partial class PublishFirmwareResponse : IOcppResponse
 {
     [JsonPropertyName("customData")]

@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,7 @@ namespace Chargebox.Protocol.Messages;
 /// The response payload of the OCPP 2.0.1 action <c>RequestStopTransaction</c> (Charging Station to CSMS).
 /// Schema: schemas/ocpp201/RequestStopTransactionResponse.json.
 /// </summary>
+[JsonConverter(typeof(RequestStopTransactionResponseJsonConverter))]
 public sealed partial class RequestStopTransactionResponse : IOcppResponse
 {
     [JsonPropertyName("customData")]

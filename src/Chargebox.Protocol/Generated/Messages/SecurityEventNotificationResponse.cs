@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,7 @@ namespace Chargebox.Protocol.Messages;
 /// The response payload of the OCPP 2.0.1 action <c>SecurityEventNotification</c> (CSMS to Charging Station).
 /// Schema: schemas/ocpp201/SecurityEventNotificationResponse.json.
 /// </summary>
+[JsonConverter(typeof(SecurityEventNotificationResponseJsonConverter))]
 public sealed partial class SecurityEventNotificationResponse : IOcppResponse
 {
     [JsonPropertyName("customData")]

@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,7 @@ namespace Chargebox.Protocol.Messages;
 /// The request payload of the OCPP 2.0.1 action <c>SetChargingProfile</c> (CSMS to Charging Station).
 /// Schema: schemas/ocpp201/SetChargingProfileRequest.json.
 /// </summary>
+[JsonConverter(typeof(SetChargingProfileRequestJsonConverter))]
 public sealed partial class SetChargingProfileRequest : IOcppRequest<SetChargingProfileResponse>
 {
     OcppAction IOcppRequest.Action => OcppActions.SetChargingProfile;

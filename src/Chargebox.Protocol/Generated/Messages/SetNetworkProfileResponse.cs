@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,7 @@ namespace Chargebox.Protocol.Messages;
 /// The response payload of the OCPP 2.0.1 action <c>SetNetworkProfile</c> (Charging Station to CSMS).
 /// Schema: schemas/ocpp201/SetNetworkProfileResponse.json.
 /// </summary>
+[JsonConverter(typeof(SetNetworkProfileResponseJsonConverter))]
 public sealed partial class SetNetworkProfileResponse : IOcppResponse
 {
     [JsonPropertyName("customData")]

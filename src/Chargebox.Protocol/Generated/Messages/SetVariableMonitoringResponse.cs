@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,7 @@ namespace Chargebox.Protocol.Messages;
 /// The response payload of the OCPP 2.0.1 action <c>SetVariableMonitoring</c> (Charging Station to CSMS).
 /// Schema: schemas/ocpp201/SetVariableMonitoringResponse.json.
 /// </summary>
+[JsonConverter(typeof(SetVariableMonitoringResponseJsonConverter))]
 public sealed partial class SetVariableMonitoringResponse : IOcppResponse
 {
     [JsonPropertyName("customData")]

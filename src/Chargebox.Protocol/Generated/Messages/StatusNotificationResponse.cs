@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,7 @@ namespace Chargebox.Protocol.Messages;
 /// The response payload of the OCPP 2.0.1 action <c>StatusNotification</c> (CSMS to Charging Station).
 /// Schema: schemas/ocpp201/StatusNotificationResponse.json.
 /// </summary>
+[JsonConverter(typeof(StatusNotificationResponseJsonConverter))]
 public sealed partial class StatusNotificationResponse : IOcppResponse
 {
     [JsonPropertyName("customData")]

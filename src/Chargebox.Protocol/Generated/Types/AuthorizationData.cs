@@ -4,12 +4,14 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Chargebox.Protocol.Messages;
 
 /// <summary>Contains the identifier to use for authorization.</summary>
+[JsonConverter(typeof(AuthorizationDataJsonConverter))]
 public sealed partial class AuthorizationData
 {
     [JsonPropertyName("customData")]

@@ -4,11 +4,13 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Chargebox.Protocol.Messages;
 
+[JsonConverter(typeof(CertificateHashDataTypeJsonConverter))]
 public sealed partial class CertificateHashDataType
 {
     [JsonPropertyName("customData")]

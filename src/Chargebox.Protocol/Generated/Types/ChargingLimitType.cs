@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,7 @@ namespace Chargebox.Protocol.Messages;
 /// Charging_ Limit
 /// urn:x-enexis:ecdm:uid:2:234489
 /// </summary>
+[JsonConverter(typeof(ChargingLimitTypeJsonConverter))]
 public sealed partial class ChargingLimitType
 {
     [JsonPropertyName("customData")]

@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,7 @@ namespace Chargebox.Protocol.Messages;
 /// Charging_ Needs
 /// urn:x-oca:ocpp:uid:2:233249
 /// </summary>
+[JsonConverter(typeof(ChargingNeedsTypeJsonConverter))]
 public sealed partial class ChargingNeedsType
 {
     [JsonPropertyName("customData")]

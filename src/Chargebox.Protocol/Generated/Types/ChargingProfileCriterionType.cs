@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -14,6 +15,7 @@ namespace Chargebox.Protocol.Messages;
 /// urn:x-oca:ocpp:uid:2:233255
 /// A ChargingProfile consists of ChargingSchedule, describing the amount of power or current that can be delivered per time interval.
 /// </summary>
+[JsonConverter(typeof(ChargingProfileCriterionTypeJsonConverter))]
 public sealed partial class ChargingProfileCriterionType
 {
     [JsonPropertyName("customData")]

@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -14,6 +15,7 @@ namespace Chargebox.Protocol.Messages;
 /// urn:x-oca:ocpp:uid:2:233257
 /// Charging schedule period structure defines a time period in a charging schedule.
 /// </summary>
+[JsonConverter(typeof(ChargingSchedulePeriodTypeJsonConverter))]
 public sealed partial class ChargingSchedulePeriodType
 {
     [JsonPropertyName("customData")]

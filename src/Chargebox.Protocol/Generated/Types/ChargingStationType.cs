@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -14,6 +15,7 @@ namespace Chargebox.Protocol.Messages;
 /// urn:x-oca:ocpp:uid:2:233122
 /// The physical system where an Electrical Vehicle (EV) can be charged.
 /// </summary>
+[JsonConverter(typeof(ChargingStationTypeJsonConverter))]
 public sealed partial class ChargingStationType
 {
     [JsonPropertyName("customData")]

@@ -4,12 +4,14 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Chargebox.Protocol.Messages;
 
 /// <summary>A physical or logical component</summary>
+[JsonConverter(typeof(ComponentTypeJsonConverter))]
 public sealed partial class ComponentType
 {
     [JsonPropertyName("customData")]

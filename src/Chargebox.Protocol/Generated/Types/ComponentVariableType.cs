@@ -4,12 +4,14 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Chargebox.Protocol.Messages;
 
 /// <summary>Class to report components, variables and variable attributes and characteristics.</summary>
+[JsonConverter(typeof(ComponentVariableTypeJsonConverter))]
 public sealed partial class ComponentVariableType
 {
     [JsonPropertyName("customData")]

@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,7 @@ namespace Chargebox.Protocol.Messages;
 /// Composite_ Schedule
 /// urn:x-oca:ocpp:uid:2:233362
 /// </summary>
+[JsonConverter(typeof(CompositeScheduleTypeJsonConverter))]
 public sealed partial class CompositeScheduleType
 {
     [JsonPropertyName("customData")]

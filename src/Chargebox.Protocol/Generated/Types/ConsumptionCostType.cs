@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,7 @@ namespace Chargebox.Protocol.Messages;
 /// Consumption_ Cost
 /// urn:x-oca:ocpp:uid:2:233259
 /// </summary>
+[JsonConverter(typeof(ConsumptionCostTypeJsonConverter))]
 public sealed partial class ConsumptionCostType
 {
     [JsonPropertyName("customData")]

@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,7 @@ namespace Chargebox.Protocol.Messages;
 /// Cost
 /// urn:x-oca:ocpp:uid:2:233258
 /// </summary>
+[JsonConverter(typeof(CostTypeJsonConverter))]
 public sealed partial class CostType
 {
     [JsonPropertyName("customData")]

@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -12,6 +13,7 @@ namespace Chargebox.Protocol.Messages;
 /// <summary>
 /// This class does not get 'AdditionalProperties = false' in the schema generation, so it can be extended with arbitrary JSON properties to allow adding custom data.
 /// </summary>
+[JsonConverter(typeof(CustomDataTypeJsonConverter))]
 public sealed partial class CustomDataType
 {
     [JsonPropertyName("vendorId")]

@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -14,6 +15,7 @@ namespace Chargebox.Protocol.Messages;
 /// urn:x-oca:ocpp:uid:2:233251
 /// EV DC charging parameters
 /// </summary>
+[JsonConverter(typeof(DCChargingParametersTypeJsonConverter))]
 public sealed partial class DCChargingParametersType
 {
     [JsonPropertyName("customData")]

@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -14,6 +15,7 @@ namespace Chargebox.Protocol.Messages;
 /// urn:x-oca:ocpp:uid:2:233123
 /// Electric Vehicle Supply Equipment
 /// </summary>
+[JsonConverter(typeof(EVSETypeJsonConverter))]
 public sealed partial class EVSEType
 {
     [JsonPropertyName("customData")]

@@ -4,12 +4,14 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Chargebox.Protocol.Messages;
 
 /// <summary>Class to report an event notification for a component-variable.</summary>
+[JsonConverter(typeof(EventDataTypeJsonConverter))]
 public sealed partial class EventDataType
 {
     [JsonPropertyName("customData")]

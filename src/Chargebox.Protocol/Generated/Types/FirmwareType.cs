@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -14,6 +15,7 @@ namespace Chargebox.Protocol.Messages;
 /// urn:x-enexis:ecdm:uid:2:233291
 /// Represents a copy of the firmware that can be loaded/updated on the Charging Station.
 /// </summary>
+[JsonConverter(typeof(FirmwareTypeJsonConverter))]
 public sealed partial class FirmwareType
 {
     [JsonPropertyName("customData")]

@@ -4,12 +4,14 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Chargebox.Protocol.Messages;
 
 /// <summary>Class to hold parameters for GetVariables request.</summary>
+[JsonConverter(typeof(GetVariableDataTypeJsonConverter))]
 public sealed partial class GetVariableDataType
 {
     [JsonPropertyName("customData")]

@@ -4,12 +4,14 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Chargebox.Protocol.Messages;
 
 /// <summary>Class to hold results of GetVariables request.</summary>
+[JsonConverter(typeof(GetVariableResultTypeJsonConverter))]
 public sealed partial class GetVariableResultType
 {
     [JsonPropertyName("customData")]

@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -15,6 +16,7 @@ namespace Chargebox.Protocol.Messages;
 /// Contains status information about an identifier.
 /// It is advised to not stop charging for a token that expires during charging, as ExpiryDate is only used for caching purposes. If ExpiryDate is not given, the status has no end date.
 /// </summary>
+[JsonConverter(typeof(IdTokenInfoTypeJsonConverter))]
 public sealed partial class IdTokenInfoType
 {
     [JsonPropertyName("customData")]

@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -12,6 +13,7 @@ namespace Chargebox.Protocol.Messages;
 /// <summary>
 /// Contains a case insensitive identifier to use for the authorization and the type of authorization to support multiple forms of identifiers.
 /// </summary>
+[JsonConverter(typeof(IdTokenTypeJsonConverter))]
 public sealed partial class IdTokenType
 {
     [JsonPropertyName("customData")]

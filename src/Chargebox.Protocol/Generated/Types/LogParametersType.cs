@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -14,6 +15,7 @@ namespace Chargebox.Protocol.Messages;
 /// urn:x-enexis:ecdm:uid:2:233373
 /// Generic class for the configuration of logging entries.
 /// </summary>
+[JsonConverter(typeof(LogParametersTypeJsonConverter))]
 public sealed partial class LogParametersType
 {
     [JsonPropertyName("customData")]

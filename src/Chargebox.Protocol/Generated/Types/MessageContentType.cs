@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -14,6 +15,7 @@ namespace Chargebox.Protocol.Messages;
 /// urn:x-enexis:ecdm:uid:2:234490
 /// Contains message details, for a message to be displayed on a Charging Station.
 /// </summary>
+[JsonConverter(typeof(MessageContentTypeJsonConverter))]
 public sealed partial class MessageContentType
 {
     [JsonPropertyName("customData")]

@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -14,6 +15,7 @@ namespace Chargebox.Protocol.Messages;
 /// urn:x-enexis:ecdm:uid:2:233264
 /// Contains message details, for a message to be displayed on a Charging Station.
 /// </summary>
+[JsonConverter(typeof(MessageInfoTypeJsonConverter))]
 public sealed partial class MessageInfoType
 {
     [JsonPropertyName("customData")]

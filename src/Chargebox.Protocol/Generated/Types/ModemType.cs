@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -14,6 +15,7 @@ namespace Chargebox.Protocol.Messages;
 /// urn:x-oca:ocpp:uid:2:233306
 /// Defines parameters required for initiating and maintaining wireless communication with other devices.
 /// </summary>
+[JsonConverter(typeof(ModemTypeJsonConverter))]
 public sealed partial class ModemType
 {
     [JsonPropertyName("customData")]

@@ -4,12 +4,14 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Chargebox.Protocol.Messages;
 
 /// <summary>Class to hold parameters of SetVariableMonitoring request.</summary>
+[JsonConverter(typeof(MonitoringDataTypeJsonConverter))]
 public sealed partial class MonitoringDataType
 {
     [JsonPropertyName("customData")]

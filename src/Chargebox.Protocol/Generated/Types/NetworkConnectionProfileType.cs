@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -14,6 +15,7 @@ namespace Chargebox.Protocol.Messages;
 /// urn:x-oca:ocpp:uid:2:233304
 /// The NetworkConnectionProfile defines the functional and technical parameters of a communication link.
 /// </summary>
+[JsonConverter(typeof(NetworkConnectionProfileTypeJsonConverter))]
 public sealed partial class NetworkConnectionProfileType
 {
     [JsonPropertyName("customData")]

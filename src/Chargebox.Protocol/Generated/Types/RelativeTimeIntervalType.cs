@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,7 @@ namespace Chargebox.Protocol.Messages;
 /// Relative_ Timer_ Interval
 /// urn:x-oca:ocpp:uid:2:233270
 /// </summary>
+[JsonConverter(typeof(RelativeTimeIntervalTypeJsonConverter))]
 public sealed partial class RelativeTimeIntervalType
 {
     [JsonPropertyName("customData")]

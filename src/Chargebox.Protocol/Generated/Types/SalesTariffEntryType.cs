@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,7 @@ namespace Chargebox.Protocol.Messages;
 /// Sales_ Tariff_ Entry
 /// urn:x-oca:ocpp:uid:2:233271
 /// </summary>
+[JsonConverter(typeof(SalesTariffEntryTypeJsonConverter))]
 public sealed partial class SalesTariffEntryType
 {
     [JsonPropertyName("customData")]

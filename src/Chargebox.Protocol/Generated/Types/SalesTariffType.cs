@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -14,6 +15,7 @@ namespace Chargebox.Protocol.Messages;
 /// urn:x-oca:ocpp:uid:2:233272
 /// NOTE: This dataType is based on dataTypes from &lt;&lt;ref-ISOIEC15118-2,ISO 15118-2&gt;&gt;.
 /// </summary>
+[JsonConverter(typeof(SalesTariffTypeJsonConverter))]
 public sealed partial class SalesTariffType
 {
     [JsonPropertyName("customData")]

@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -15,6 +16,7 @@ namespace Chargebox.Protocol.Messages;
 /// Single sampled value in MeterValues. Each value can be accompanied by optional fields.
 /// To save on mobile data usage, default values of all of the optional fields are such that. The value without any additional fields will be interpreted, as a register reading of active import energy in Wh (Watt-hour) units.
 /// </summary>
+[JsonConverter(typeof(SampledValueTypeJsonConverter))]
 public sealed partial class SampledValueType
 {
     [JsonPropertyName("customData")]

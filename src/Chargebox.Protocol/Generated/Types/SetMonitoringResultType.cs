@@ -4,12 +4,14 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Chargebox.Protocol.Messages;
 
 /// <summary>Class to hold result of SetVariableMonitoring request.</summary>
+[JsonConverter(typeof(SetMonitoringResultTypeJsonConverter))]
 public sealed partial class SetMonitoringResultType
 {
     [JsonPropertyName("customData")]

@@ -4,12 +4,14 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Chargebox.Protocol.Messages;
 
 /// <summary>Represent a signed version of the meter value.</summary>
+[JsonConverter(typeof(SignedMeterValueTypeJsonConverter))]
 public sealed partial class SignedMeterValueType
 {
     [JsonPropertyName("customData")]

@@ -4,12 +4,14 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Chargebox.Protocol.Messages;
 
 /// <summary>Element providing more information about the status.</summary>
+[JsonConverter(typeof(StatusInfoTypeJsonConverter))]
 public sealed partial class StatusInfoType
 {
     [JsonPropertyName("customData")]

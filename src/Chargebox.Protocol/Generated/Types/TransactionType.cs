@@ -4,6 +4,7 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,7 @@ namespace Chargebox.Protocol.Messages;
 /// Transaction
 /// urn:x-oca:ocpp:uid:2:233318
 /// </summary>
+[JsonConverter(typeof(TransactionTypeJsonConverter))]
 public sealed partial class TransactionType
 {
     [JsonPropertyName("customData")]

@@ -4,12 +4,14 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Chargebox.Protocol.Messages;
 
 /// <summary>Represents a UnitOfMeasure with a multiplier</summary>
+[JsonConverter(typeof(UnitOfMeasureTypeJsonConverter))]
 public sealed partial class UnitOfMeasureType
 {
     [JsonPropertyName("customData")]

@@ -4,12 +4,14 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Chargebox.Protocol.Messages;
 
 /// <summary>Attribute data of a variable.</summary>
+[JsonConverter(typeof(VariableAttributeTypeJsonConverter))]
 public sealed partial class VariableAttributeType
 {
     [JsonPropertyName("customData")]

@@ -4,12 +4,14 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Chargebox.Protocol.Messages;
 
 /// <summary>Fixed read-only parameters of a variable.</summary>
+[JsonConverter(typeof(VariableCharacteristicsTypeJsonConverter))]
 public sealed partial class VariableCharacteristicsType
 {
     [JsonPropertyName("customData")]

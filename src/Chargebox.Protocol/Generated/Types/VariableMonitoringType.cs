@@ -4,12 +4,14 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Chargebox.Protocol.Messages;
 
 /// <summary>A monitoring setting for a variable.</summary>
+[JsonConverter(typeof(VariableMonitoringTypeJsonConverter))]
 public sealed partial class VariableMonitoringType
 {
     [JsonPropertyName("customData")]

@@ -4,12 +4,14 @@
 
 #nullable enable
 
+using Chargebox.Protocol.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Chargebox.Protocol.Messages;
 
 /// <summary>Reference key to a component-variable.</summary>
+[JsonConverter(typeof(VariableTypeJsonConverter))]
 public sealed partial class VariableType
 {
     [JsonPropertyName("customData")]
