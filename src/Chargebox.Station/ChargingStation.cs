@@ -23,6 +23,7 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
     private readonly CancellationTokenSource _stopping;
     private readonly List<IDisposable> _disposables = [];
     private Task? _running;
+    private bool _online;
 
     private ChargingStation(ChargingStationOptions options, StationHardware hardware, IStationStore store, StationDeviceModel deviceModel, NetworkProfiles networkProfiles, StationInbox inbox, StationClock clock, CancellationTokenSource stopping)
     {
@@ -56,6 +57,11 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
         _ = new TriggerMessageBlock(_services, boot, heartbeat, _availability);
         var connectivity = new ConnectivityBlock(_services, options, networkProfiles, boot, heartbeat, _availability);
         _ = new NetworkProfileBlock(_services, networkProfiles, connectivity.Rotation);
+        connectivity.OnlineChanged += online =>
+        {
+            _online = online;
+            ConnectionChanged?.Invoke(online);
+        };
         _disposables.Add(heartbeat);
         _disposables.Add(boot);
 
@@ -81,6 +87,12 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
     }
 
     public string Identity => _services.StationId;
+
+    /// <summary>Raised on the station's loop when the connection to the CSMS opens (true) or is gone (false).</summary>
+    public event Action<bool>? ConnectionChanged;
+
+    /// <summary>Whether the station is connected to its CSMS now.</summary>
+    public bool IsOnline => Volatile.Read(ref _online);
 
     /// <summary>Why the station last asked its hardware to reboot (Reset); the host starts the next station with it.</summary>
     public BootReasonEnumType? RebootReason => _reset.RebootReason;

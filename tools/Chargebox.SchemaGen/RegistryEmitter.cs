@@ -8,14 +8,20 @@ internal static class RegistryEmitter
         var writer = new CodeWriter("System.Text.Json.Serialization", "Chargebox.Protocol.Messages");
         writer.Line("namespace Chargebox.Protocol.Json;").Line();
         writer.Summary(null,
-            "Source-generated System.Text.Json metadata for every OCPP 2.0.1 request, response and enum: no reflection",
+            "Source-generated System.Text.Json metadata for every OCPP 2.0.1 request, response, complex type and enum: no reflection",
             "at run time. Absent optional properties are not written (OCPP forbids null for them) and date-times are",
             "written as UTC with milliseconds by <see cref=\"OcppDateTimeConverter\"/>.");
         writer.Line("[JsonSourceGenerationOptions(");
         writer.Line("    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,");
         writer.Line("    WriteIndented = false,");
         writer.Line("    Converters = new[] { typeof(OcppDateTimeConverter) })]");
-        foreach (var name in set.Messages.Select(m => m.Name).Concat(set.Definitions.Values.OfType<EnumDefinition>().Select(d => d.Name)).Order(StringComparer.Ordinal))
+        // Complex types too: stores keep some of them on their own (a NetworkConnectionProfileType per slot).
+        var names = set.Messages.Select(m => m.Name)
+            .Concat(set.Definitions.Values.OfType<EnumDefinition>().Select(d => d.Name))
+            .Concat(set.Definitions.Values.OfType<ObjectDefinition>().Select(d => d.Name))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+        foreach (var name in names)
         {
             writer.Line($"[JsonSerializable(typeof({name}))]");
         }

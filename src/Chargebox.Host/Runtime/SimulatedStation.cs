@@ -168,8 +168,27 @@ internal sealed partial class SimulatedStation : IAsyncDisposable
         Network.Hold(true);
         if (orderly)
         {
+            // Wait until the station has read the CSMS's answering close frame: aborting a socket with
+            // unread data (say, the reply to a BootNotification still in flight) makes the kernel send a
+            // reset, which can destroy the close frame before the CSMS reads it.
+            var offline = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            void OnConnectionChanged(bool online)
+            {
+                if (!online)
+                {
+                    offline.TrySetResult();
+                }
+            }
+
+            station.ConnectionChanged += OnConnectionChanged;
             using var timeout = new CancellationTokenSource(CloseTimeout);
             await Network.CloseLiveConnectionAsync(timeout.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (station.IsOnline)
+            {
+                await offline.Task.WaitAsync(timeout.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            station.ConnectionChanged -= OnConnectionChanged;
         }
         else
         {
