@@ -47,11 +47,13 @@ internal sealed partial class TransactionBlock
         session.Transaction = new Transaction(NewTransactionId(), now);
         var sampled = _services.DeviceModel.SampledData;
         var begin = await SampleAsync(session, sampled.TxStartedMeasurands, ReadingContextEnumType.TransactionBegin, cancellationToken).ConfigureAwait(false);
-        await SendAsync(session, TransactionEventEnumType.Started, trigger, begin, null, cancellationToken).ConfigureAwait(false);
         if (sampled.Enabled && sampled.TxUpdatedInterval > TimeSpan.Zero)
         {
+            // Counted from the Transaction.Begin sample; started before that event goes out.
             _meterTimers[session.EvseId].Start(sampled.TxUpdatedInterval, sampled.TxUpdatedInterval);
         }
+
+        await SendAsync(session, TransactionEventEnumType.Started, trigger, begin, null, cancellationToken).ConfigureAwait(false);
 
         // G01: the connectors of the EVSE are Occupied while the transaction runs.
         _availability.Refresh();
