@@ -82,7 +82,7 @@ public sealed class ChargingSessionTests
         Assert.Equal(TriggerReasonEnumType.StopAuthorized, ended.TriggerReason);
         Assert.Equal(ReasonEnumType.Local, ended.TransactionInfo.StoppedReason);
         Assert.Equal(started.TransactionInfo.TransactionId, ended.TransactionInfo.TransactionId);
-        Assert.DoesNotContain(h.Connection.Frames, f => f.Text.Contains("\"Authorize\"", StringComparison.Ordinal) && f.Timestamp > h.Time.GetUtcNow());
+        Assert.Single(h.Connection.Frames, f => f.Direction == Testing.Csms.FrameDirection.FromStation && f.Text.Contains("\"Authorize\"", StringComparison.Ordinal));
         Assert.False(h.Charger.GetStatus(1).RelayClosed);
     }
 
@@ -94,6 +94,7 @@ public sealed class ChargingSessionTests
         h.Charger.PresentToken(StationHarness.Card);
         var authorize = await h.Connection.ExpectCallAsync<AuthorizeRequest>(StationHarness.Wait);
         await h.Connection.ReplyAsync(authorize, new AuthorizeResponse { IdTokenInfo = new IdTokenInfoType { Status = AuthorizationStatusEnumType.Blocked } });
+        await h.SettleAsync();
 
         var status = await h.StatusAsync();
         Assert.Null(status.Evses[0].Transaction);
