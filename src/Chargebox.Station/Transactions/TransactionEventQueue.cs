@@ -40,6 +40,10 @@ internal sealed partial class TransactionEventQueue : IDisposable
     /// <summary>Events not yet answered by the CSMS.</summary>
     public int Count => _pending.Count;
 
+    /// <summary>Whether an event of <paramref name="transactionId"/> (any transaction when null) waits for delivery.</summary>
+    public bool HasPending(string? transactionId) =>
+        _pending.Any(p => transactionId is null || p.Request.TransactionInfo.TransactionId == transactionId);
+
     /// <summary>Picks up what was queued before a reboot (E04: delivered after reconnecting).</summary>
     public async ValueTask LoadAsync(CancellationToken cancellationToken)
     {

@@ -42,6 +42,7 @@ internal static class TransactionWiring
 
         _ = new RequestStartStopBlock(services, transactions);
         _ = new UnlockConnectorBlock(services, transactions);
+        _ = new GetTransactionStatusBlock(services, transactions);
         var meterValues = new TriggeredMeterValues(services);
         trigger.Register(MessageTriggerEnumType.MeterValues, meterValues.Trigger);
         trigger.Register(MessageTriggerEnumType.TransactionEvent, request =>

@@ -102,4 +102,32 @@ public sealed class DeliveryTests
         Assert.Equal(1, updated.SeqNo);
         Assert.Equal(ChargingStateEnumType.SuspendedEV, updated.TransactionInfo.ChargingState);
     }
+
+    [Fact]
+    public async Task E14_GetTransactionStatus_OngoingAndMessagesInQueue()
+    {
+        await using var h = await StationHarness.StartAsync();
+        var idle = await h.Connection.CallAsync(new GetTransactionStatusRequest(), StationHarness.Wait);
+        Assert.False(idle.MessagesInQueue);
+        Assert.Null(idle.OngoingIndicator);
+
+        h.Charger.Plug(1);
+        await h.AuthorizeCardAsync();
+        var started = await h.Connection.ExpectCallAsync<TransactionEventRequest>(StationHarness.Wait);
+        var id = started.Request.TransactionInfo.TransactionId;
+
+        // The Started event is outstanding: it is still in the queue.
+        var waiting = await h.Connection.CallAsync(new GetTransactionStatusRequest { TransactionId = id }, StationHarness.Wait);
+        Assert.True(waiting.OngoingIndicator);
+        Assert.True(waiting.MessagesInQueue);
+
+        await h.Connection.ReplyAsync(started, new TransactionEventResponse());
+        await h.SettleAsync();
+        var delivered = await h.Connection.CallAsync(new GetTransactionStatusRequest { TransactionId = id }, StationHarness.Wait);
+        Assert.True(delivered.OngoingIndicator);
+        Assert.False(delivered.MessagesInQueue);
+
+        var unknown = await h.Connection.CallAsync(new GetTransactionStatusRequest { TransactionId = "other" }, StationHarness.Wait);
+        Assert.False(unknown.OngoingIndicator);
+    }
 }
