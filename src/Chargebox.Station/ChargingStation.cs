@@ -108,6 +108,7 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
         var station = new ChargingStation(options, hardware, store, deviceModel, inbox, clock, new CancellationTokenSource());
         await station._availability.LoadAsync(cancellationToken).ConfigureAwait(false);
         await station._transactions.Queue.LoadAsync(cancellationToken).ConfigureAwait(false);
+        await station._transactions.EndInterruptedAsync(cancellationToken).ConfigureAwait(false);
         return station;
     }
 

@@ -14,6 +14,7 @@ public sealed class InMemoryStationStore : IStationStore
         DeviceModel = new InMemoryDeviceModelStore(_state);
         Availability = new InMemoryAvailabilityStore(_state);
         MessageQueue = new InMemoryMessageQueueStore(_state);
+        Transactions = new InMemoryTransactionStore(_state);
     }
 
     public IDeviceModelStore DeviceModel { get; }
@@ -21,6 +22,8 @@ public sealed class InMemoryStationStore : IStationStore
     public IAvailabilityStore Availability { get; }
 
     public IMessageQueueStore MessageQueue { get; }
+
+    public ITransactionStore Transactions { get; }
 
     public ValueTask DisposeAsync()
     {

@@ -18,6 +18,7 @@ public sealed class SqliteStationStore : IStationStore
         DeviceModel = new SqliteDeviceModelStore(database);
         Availability = new SqliteAvailabilityStore(database);
         MessageQueue = new SqliteMessageQueueStore(database);
+        Transactions = new SqliteTransactionStore(database);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -30,6 +31,8 @@ public sealed class SqliteStationStore : IStationStore
     public IAvailabilityStore Availability { get; }
 
     public IMessageQueueStore MessageQueue { get; }
+
+    public ITransactionStore Transactions { get; }
 
     /// <summary>Opens the store in <paramref name="dataDirectory"/>, creating the directory and the
     /// database file if needed and migrating an older file to the current schema.</summary>

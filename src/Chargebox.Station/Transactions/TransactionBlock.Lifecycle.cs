@@ -1,5 +1,6 @@
 using Chargebox.Protocol.Messages;
 using Chargebox.Station.MeterValues;
+using Chargebox.Station.Storage;
 
 namespace Chargebox.Station.Transactions;
 
@@ -134,6 +135,16 @@ internal sealed partial class TransactionBlock
         tx.ReportedChargingState = chargingState;
         tx.IdTokenReported |= request.IdToken is not null;
         session.RemoteStartId = null;
+
+        // Saved before the event is queued: after a power cut the sequence may skip a number but never repeats one.
+        if (eventType == TransactionEventEnumType.Ended)
+        {
+            await Queue.EnqueueAsync(request, cancellationToken).ConfigureAwait(false);
+            await _services.Store.Transactions.RemoveAsync(tx.Id, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await _services.Store.Transactions.SaveAsync(new StoredTransaction(tx.Id, session.EvseId, session.ConnectorId, tx.NextSeqNo, tx.StartedAt), cancellationToken).ConfigureAwait(false);
         await Queue.EnqueueAsync(request, cancellationToken).ConfigureAwait(false);
     }
 

@@ -36,6 +36,7 @@ internal sealed partial class TransactionBlock : IDisposable
             var session = new EvseSession(evse.EvseId, evseProfile?.SupplyPhases ?? 1, evseProfile?.MaxCurrent ?? 32m);
             var plugged = evse.Connectors.FirstOrDefault(c => c.IsCableConnected);
             session.EvConnected = plugged is not null;
+            session.RelayClosed = evse.Relay.IsClosed;
             session.ConnectorId = plugged?.ConnectorId ?? evse.Connectors.FirstOrDefault()?.ConnectorId ?? 1;
             _sessions.Add(session);
             var id = evse.EvseId;
@@ -57,6 +58,33 @@ internal sealed partial class TransactionBlock : IDisposable
     /// <summary>The transaction on an EVSE for the status snapshot.</summary>
     public TransactionStatus? StatusOf(int evseId) =>
         Find(evseId) is { Transaction: { } tx } session ? new TransactionStatus(tx.Id, session.ChargingState) : null;
+
+    /// <summary>After a power cut: a transaction that was running cannot be resumed here (the relay opened and
+    /// the driver's session is lost), so it is ended with stoppedReason PowerLoss, continuing its seqNo.
+    /// Call once at start-up, before the loop runs; the Ended events go out once the CSMS accepts the station.</summary>
+    public async ValueTask EndInterruptedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var stored in await _services.Store.Transactions.LoadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (Find(stored.EvseId) is not { Transaction: null } session)
+            {
+                await _services.Store.Transactions.RemoveAsync(stored.TransactionId, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            LogEndingInterrupted(_logger, _services.StationId, stored.TransactionId, stored.EvseId);
+            session.ConnectorId = stored.ConnectorId;
+            session.Transaction = new Transaction(stored.TransactionId, stored.StartedAt) { NextSeqNo = stored.NextSeqNo };
+            session.Deauthorized = true;
+            await EndAsync(session, TriggerReasonEnumType.AbnormalCondition, ReasonEnumType.PowerLoss, cancellationToken).ConfigureAwait(false);
+        }
+
+        // A controller restart may find the contactor as it left it: no energy flows without a transaction.
+        foreach (var session in _sessions.Where(s => s.RelayClosed))
+        {
+            await OpenRelayAsync(session, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     public async ValueTask OnCableConnectedAsync(int evseId, int connectorId, CancellationToken cancellationToken)
     {
@@ -256,6 +284,9 @@ internal sealed partial class TransactionBlock : IDisposable
 
     private static bool SameToken(IdTokenType? a, IdTokenType b) =>
         a is not null && a.Type == b.Type && string.Equals(a.IdToken, b.IdToken, StringComparison.OrdinalIgnoreCase);
+
+    [LoggerMessage(EventId = 3703, Level = LogLevel.Warning, Message = "Station {StationId}: transaction {TransactionId} on EVSE {EvseId} was interrupted by a power cut; ending it")]
+    private static partial void LogEndingInterrupted(ILogger logger, string stationId, string transactionId, int evseId);
 
     [LoggerMessage(EventId = 3701, Level = LogLevel.Information, Message = "Station {StationId}: token presented but no EVSE is selected or free")]
     private static partial void LogNoEvseSelected(ILogger logger, string stationId);

@@ -130,4 +130,28 @@ public sealed class DeliveryTests
         var unknown = await h.Connection.CallAsync(new GetTransactionStatusRequest { TransactionId = "other" }, StationHarness.Wait);
         Assert.False(unknown.OngoingIndicator);
     }
+
+    [Fact]
+    public async Task E01_PowerCut_RunningTransactionEndedWithPowerLossContinuingItsSeqNo()
+    {
+        await using var h = await StationHarness.StartAsync();
+        h.Charger.Plug(1);
+        await h.AuthorizeCardAsync();
+        var (_, started) = await h.ExpectTransactionEventAsync();
+        h.Charger.SetEvCharging(1, false);
+        await h.ExpectTransactionEventAsync();
+        await h.SettleAsync();
+
+        await h.PowerCycleAsync();
+        var (_, ended) = await h.ExpectTransactionEventAsync();
+        Assert.Equal(TransactionEventEnumType.Ended, ended.EventType);
+        Assert.Equal(started.TransactionInfo.TransactionId, ended.TransactionInfo.TransactionId);
+        Assert.Equal(2, ended.SeqNo);
+        Assert.Equal(ReasonEnumType.PowerLoss, ended.TransactionInfo.StoppedReason);
+        Assert.Equal(TriggerReasonEnumType.AbnormalCondition, ended.TriggerReason);
+        Assert.False(h.Charger.GetStatus(1).RelayClosed);
+        await h.SettleAsync();
+        Assert.Empty(await h.Store.Transactions.LoadAsync(CancellationToken.None));
+        Assert.Null((await h.StatusAsync()).Evses[0].Transaction);
+    }
 }

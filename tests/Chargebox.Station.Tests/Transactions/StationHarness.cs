@@ -19,8 +19,11 @@ internal sealed class StationHarness : IAsyncDisposable
 
     public static readonly IdTokenType Card = new() { IdToken = "04A1B2C3D4", Type = IdTokenEnumType.ISO14443 };
 
-    private StationHarness(FakeTimeProvider time, TestCsms csms, SimulatedCharger charger, InMemoryStationStore store, ChargingStation station, TestStationConnection connection)
+    private readonly ChargingStationOptions _options;
+
+    private StationHarness(ChargingStationOptions options, FakeTimeProvider time, TestCsms csms, SimulatedCharger charger, InMemoryStationStore store, ChargingStation station, TestStationConnection connection)
     {
+        _options = options;
         Time = time;
         Csms = csms;
         Charger = charger;
@@ -37,7 +40,7 @@ internal sealed class StationHarness : IAsyncDisposable
 
     public InMemoryStationStore Store { get; }
 
-    public ChargingStation Station { get; }
+    public ChargingStation Station { get; private set; }
 
     public TestStationConnection Connection { get; private set; }
 
@@ -72,7 +75,7 @@ internal sealed class StationHarness : IAsyncDisposable
         station.Start();
         var connection = await csms.WaitForConnectionAsync(Identity, Wait);
         await connection.ExpectFrameAsync(f => f.Direction == FrameDirection.FromStation && f.Text.Contains("\"StatusNotification\"", StringComparison.Ordinal), Wait);
-        return new StationHarness(time, csms, charger, store, station, connection);
+        return new StationHarness(options, time, csms, charger, store, station, connection);
     }
 
     public async Task<OcppCall<TransactionEventRequest>> ExpectTransactionEventAsync(bool accept = true)
@@ -142,6 +145,18 @@ internal sealed class StationHarness : IAsyncDisposable
     public async Task<TestStationConnection> ReconnectAsync()
     {
         Connection = await AdvanceUntilAsync(Csms.WaitForConnectionAsync(Identity, Wait), TimeSpan.FromSeconds(1));
+        return Connection;
+    }
+
+    /// <summary>A power cut: the station stops without warning and starts again over the same store and
+    /// hardware (the hardware keeps its state, as a charger's does when its controller restarts).</summary>
+    public async Task<TestStationConnection> PowerCycleAsync()
+    {
+        await Station.DisposeAsync();
+        Station = await ChargingStation.CreateAsync(_options, new StationHardware { Evses = Charger.Evses, Power = Charger.Power }, Store, CancellationToken.None);
+        Charger.AttachEventSink(Station);
+        Station.Start();
+        Connection = await Csms.WaitForConnectionAsync(Identity, Wait);
         return Connection;
     }
 
