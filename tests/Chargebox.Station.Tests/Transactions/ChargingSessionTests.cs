@@ -35,7 +35,9 @@ public sealed class ChargingSessionTests
         Assert.Equal(ConnectorStatusEnumType.Occupied, status.Evses[0].Connectors[0].Status);
         Assert.True(h.Charger.GetStatus(1).RelayClosed);
 
-        // J02: after TxUpdatedInterval (60 s) an Updated event with the TxUpdatedMeasurands.
+        // J02: after TxUpdatedInterval (60 s) an Updated event with the TxUpdatedMeasurands. The station must
+        // have taken the answer to Started first, or the jump would time that call out (MessageTimeout).
+        await h.SettleAsync();
         h.Time.Advance(TimeSpan.FromSeconds(60));
         var (_, periodic) = await h.ExpectTransactionEventAsync();
         Assert.Equal(TransactionEventEnumType.Updated, periodic.EventType);
