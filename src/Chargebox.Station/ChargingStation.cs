@@ -1,4 +1,5 @@
 using Chargebox.Protocol.Messages;
+using Chargebox.Station.Authorization;
 using Chargebox.Station.Availability;
 using Chargebox.Station.Connectivity;
 using Chargebox.Station.DeviceModel;
@@ -7,6 +8,7 @@ using Chargebox.Station.Provisioning;
 using Chargebox.Station.RemoteControl;
 using Chargebox.Station.Runtime;
 using Chargebox.Station.Storage;
+using Chargebox.Station.Transactions;
 using Microsoft.Extensions.Logging;
 
 namespace Chargebox.Station;
@@ -19,6 +21,7 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
     private readonly StationServices _services;
     private readonly AvailabilityBlock _availability;
     private readonly ResetBlock _reset;
+    private readonly TransactionBlock _transactions;
     private readonly CsmsConnectionSupervisor _supervisor;
     private readonly CancellationTokenSource _stopping;
     private readonly List<IDisposable> _disposables = [];
@@ -54,7 +57,7 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
         var boot = new BootSequence(_services, identity, options.BootReason, heartbeat, _availability);
         _ = new VariablesBlock(_services);
         _reset = new ResetBlock(_services, _availability);
-        _ = new TriggerMessageBlock(_services, boot, heartbeat, _availability);
+        var trigger = new TriggerMessageBlock(_services, boot, heartbeat, _availability);
         var connectivity = new ConnectivityBlock(_services, options, networkProfiles, boot, heartbeat, _availability);
         _ = new NetworkProfileBlock(_services, networkProfiles, connectivity.Rotation);
         connectivity.OnlineChanged += online =>
@@ -64,6 +67,11 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
         };
         _disposables.Add(heartbeat);
         _disposables.Add(boot);
+
+        // Transactions own their own Random so that the supervisor's back-off never shares one across threads.
+        _transactions = new TransactionBlock(_services, options.Profile, new AuthorizationBlock(_services), _availability, new TransactionEventQueue(_services), new Random(options.Random.Next()));
+        _disposables.Add(_transactions);
+        TransactionWiring.Connect(_services, _transactions, _availability, _reset, trigger, boot, connectivity);
 
         deviceModel.Changed += change =>
         {
@@ -115,6 +123,8 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
         var inbox = new StationInbox(options.Identity, options.LoggerFactory.CreateLogger<ChargingStation>());
         var station = new ChargingStation(options, hardware, store, deviceModel, networkProfiles, inbox, clock, new CancellationTokenSource());
         await station._availability.LoadAsync(cancellationToken).ConfigureAwait(false);
+        await station._transactions.Queue.LoadAsync(cancellationToken).ConfigureAwait(false);
+        await station._transactions.EndInterruptedAsync(cancellationToken).ConfigureAwait(false);
         return station;
     }
 
@@ -160,26 +170,34 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private ValueTask OnHardwareEventAsync(HardwareEvent hardwareEvent)
+    private async ValueTask OnHardwareEventAsync(HardwareEvent hardwareEvent)
     {
+        var token = _stopping.Token;
         switch (hardwareEvent)
         {
             case CableConnected plugged when _availability.Find(plugged.EvseId, plugged.ConnectorId) is { } connector:
                 connector.CablePlugged = true;
-                break;
+                _availability.Refresh();
+                await _transactions.OnCableConnectedAsync(plugged.EvseId, plugged.ConnectorId, token).ConfigureAwait(false);
+                return;
             case CableDisconnected unplugged when _availability.Find(unplugged.EvseId, unplugged.ConnectorId) is { } connector:
                 connector.CablePlugged = false;
+                await _transactions.OnCableDisconnectedAsync(unplugged.EvseId, token).ConfigureAwait(false);
                 break;
             case ConnectorFaultChanged fault when _availability.Find(fault.EvseId, fault.ConnectorId) is { } connector:
                 connector.Faulted = fault.Faulted;
                 break;
+            case IdTokenPresented presented:
+                await _transactions.OnIdTokenPresentedAsync(presented.IdToken, presented.EvseId, token).ConfigureAwait(false);
+                return;
+            case EvPowerDemandChanged demand:
+                await _transactions.OnEvPowerDemandChangedAsync(demand.EvseId, demand.Demanding, token).ConfigureAwait(false);
+                return;
             default:
-                // Tokens and EV power demand are acted on by authorization and transactions.
-                return ValueTask.CompletedTask;
+                return;
         }
 
         _availability.Refresh();
-        return ValueTask.CompletedTask;
     }
 
     private StationStatus Snapshot() => new(
@@ -192,6 +210,7 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
                 _availability.Connectors
                     .Where(c => c.EvseId == evse.EvseId)
                     .Select(c => new ConnectorStatus(c.ConnectorId, _availability.StatusOf(c)))
-                    .ToList()))
+                    .ToList(),
+                _transactions.StatusOf(evse.EvseId)))
             .ToList());
 }

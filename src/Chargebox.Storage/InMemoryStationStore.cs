@@ -15,6 +15,7 @@ public sealed class InMemoryStationStore : IStationStore
         Availability = new InMemoryAvailabilityStore(_state);
         MessageQueue = new InMemoryMessageQueueStore(_state);
         NetworkProfiles = new InMemoryNetworkProfileStore(_state);
+        Transactions = new InMemoryTransactionStore(_state);
     }
 
     public IDeviceModelStore DeviceModel { get; }
@@ -24,6 +25,7 @@ public sealed class InMemoryStationStore : IStationStore
     public IMessageQueueStore MessageQueue { get; }
 
     public INetworkProfileStore NetworkProfiles { get; }
+    public ITransactionStore Transactions { get; }
 
     public ValueTask DisposeAsync()
     {

@@ -19,6 +19,7 @@ public sealed class SqliteStationStore : IStationStore
         Availability = new SqliteAvailabilityStore(database);
         MessageQueue = new SqliteMessageQueueStore(database);
         NetworkProfiles = new SqliteNetworkProfileStore(database);
+        Transactions = new SqliteTransactionStore(database);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -33,6 +34,7 @@ public sealed class SqliteStationStore : IStationStore
     public IMessageQueueStore MessageQueue { get; }
 
     public INetworkProfileStore NetworkProfiles { get; }
+    public ITransactionStore Transactions { get; }
 
     /// <summary>Opens the store in <paramref name="dataDirectory"/>, creating the directory and the
     /// database file if needed and migrating an older file to the current schema.</summary>

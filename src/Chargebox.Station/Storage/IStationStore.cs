@@ -14,6 +14,8 @@ public interface IStationStore : IAsyncDisposable
     IMessageQueueStore MessageQueue { get; }
 
     INetworkProfileStore NetworkProfiles { get; }
+
+    ITransactionStore Transactions { get; }
 }
 
 /// <summary>Device-model attribute values that were set at run time (SetVariables, the station itself)
@@ -80,4 +82,26 @@ public interface INetworkProfileStore
 
     /// <summary>Stores <paramref name="profile"/> in <paramref name="configurationSlot"/>, replacing what was there.</summary>
     ValueTask SaveAsync(int configurationSlot, NetworkConnectionProfileType profile, CancellationToken cancellationToken);
+}
+
+/// <summary>A transaction that was running when last saved: enough to end it correctly after a power cut
+/// (E01: its id and the next seqNo, so the Ended event continues the sequence without a gap or a repeat).</summary>
+/// <param name="TransactionId">The id the station gave the transaction.</param>
+/// <param name="EvseId">The EVSE it runs on.</param>
+/// <param name="ConnectorId">The connector it runs on.</param>
+/// <param name="NextSeqNo">The seqNo of its next TransactionEvent.</param>
+/// <param name="StartedAt">When it started (station clock).</param>
+public sealed record StoredTransaction(string TransactionId, int EvseId, int ConnectorId, int NextSeqNo, DateTimeOffset StartedAt);
+
+/// <summary>The transactions running on the station, saved at every event.</summary>
+public interface ITransactionStore
+{
+    /// <summary>Every transaction saved and not removed, in no particular order.</summary>
+    ValueTask<IReadOnlyList<StoredTransaction>> LoadAsync(CancellationToken cancellationToken);
+
+    /// <summary>Inserts the transaction or replaces the one with the same id.</summary>
+    ValueTask SaveAsync(StoredTransaction transaction, CancellationToken cancellationToken);
+
+    /// <summary>Removes an ended transaction; removing an unknown id does nothing.</summary>
+    ValueTask RemoveAsync(string transactionId, CancellationToken cancellationToken);
 }

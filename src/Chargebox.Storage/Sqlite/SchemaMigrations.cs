@@ -41,6 +41,15 @@ internal static class SchemaMigrations
                 connection_data    TEXT    NOT NULL
             ) WITHOUT ROWID;
             """),
+        new(3, "running transactions", """
+            CREATE TABLE running_transaction (
+                transaction_id TEXT    NOT NULL PRIMARY KEY,
+                evse_id        INTEGER NOT NULL CHECK (evse_id >= 1),
+                connector_id   INTEGER NOT NULL CHECK (connector_id >= 1),
+                next_seq_no    INTEGER NOT NULL CHECK (next_seq_no >= 0),
+                started_at     TEXT    NOT NULL
+            ) WITHOUT ROWID;
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -1,0 +1,86 @@
+using Chargebox.Protocol.Messages;
+
+namespace Chargebox.Station.Transactions;
+
+/// <summary>What one EVSE knows about the driver and the EV: cable, authorization, EV demand, and the
+/// transaction that runs on it, if any.</summary>
+internal sealed class EvseSession
+{
+    public EvseSession(int evseId, int phases, decimal maxCurrentA)
+    {
+        EvseId = evseId;
+        Phases = phases;
+        MaxCurrentA = maxCurrentA;
+    }
+
+    public int EvseId { get; }
+
+    /// <summary>AC phases wired; 0 for DC.</summary>
+    public int Phases { get; }
+
+    public decimal MaxCurrentA { get; }
+
+    public int ConnectorId { get; set; } = 1;
+
+    public bool EvConnected { get; set; }
+
+    public bool EvDemanding { get; set; }
+
+    /// <summary>The token that authorized this session; null when none did (yet).</summary>
+    public IdTokenType? IdToken { get; set; }
+
+    public IdTokenType? GroupIdToken { get; set; }
+
+    public bool Authorized { get; set; }
+
+    /// <summary>An authorization this session had was withdrawn (E06/E07, F03, EVConnectionTimeOut).</summary>
+    public bool Deauthorized { get; set; }
+
+    /// <summary>Set by RequestStartTransaction; sent in the next TransactionEvent (F01.FR.xx).</summary>
+    public int? RemoteStartId { get; set; }
+
+    /// <summary>Why the session is ending, when a stop was asked for before the stop point was reached.</summary>
+    public ReasonEnumType? StopReason { get; set; }
+
+    public bool RelayClosed { get; set; }
+
+    public Transaction? Transaction { get; set; }
+
+    public ChargingStateEnumType ChargingState =>
+        RelayClosed ? (EvDemanding ? ChargingStateEnumType.Charging : ChargingStateEnumType.SuspendedEV)
+        : EvConnected ? ChargingStateEnumType.EVConnected
+        : ChargingStateEnumType.Idle;
+
+    /// <summary>Forgets the driver once a transaction or an authorization ends.</summary>
+    public void ClearAuthorization()
+    {
+        IdToken = null;
+        GroupIdToken = null;
+        Authorized = false;
+        Deauthorized = false;
+        RemoteStartId = null;
+        StopReason = null;
+    }
+}
+
+/// <summary>A transaction (E01): its id, its event sequence and what was last told to the CSMS.</summary>
+internal sealed class Transaction
+{
+    public Transaction(string id, DateTimeOffset startedAt)
+    {
+        Id = id;
+        StartedAt = startedAt;
+    }
+
+    public string Id { get; }
+
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>E01.FR.xx: seqNo starts at 0 and increases by one for every event of the transaction.</summary>
+    public int NextSeqNo { get; set; }
+
+    public ChargingStateEnumType? ReportedChargingState { get; set; }
+
+    /// <summary>Whether the idToken has been sent in an event yet (E01.FR.xx: sent once, when known).</summary>
+    public bool IdTokenReported { get; set; }
+}

@@ -1,0 +1,157 @@
+using Chargebox.Protocol.Messages;
+using Chargebox.Testing.Csms;
+
+namespace Chargebox.Station.Tests.Transactions;
+
+/// <summary>TransactionEvent delivery through the persistent queue (E04, E13, TC_E_41_CS).</summary>
+public sealed class DeliveryTests
+{
+    [Fact]
+    public async Task E04_OfflineTransaction_DeliveredInOrderWithOfflineFlagAfterReconnect()
+    {
+        await using var h = await StationHarness.StartAsync(("AuthCtrlr", "OfflineTxForUnknownIdEnabled", "true"));
+        await h.GoOfflineAsync();
+
+        h.Charger.Plug(1);
+        h.Charger.PresentToken(StationHarness.Card);
+        await h.StatusAsync();
+        h.Charger.Unplug(1);
+        await h.StatusAsync();
+        Assert.Equal(2, (await h.Store.MessageQueue.LoadAsync(CancellationToken.None)).Count);
+
+        await h.ReconnectAsync();
+        var (_, started) = await h.ExpectTransactionEventAsync();
+        var (_, ended) = await h.ExpectTransactionEventAsync();
+
+        Assert.Equal(TransactionEventEnumType.Started, started.EventType);
+        Assert.Equal(TransactionEventEnumType.Ended, ended.EventType);
+        Assert.Equal([0, 1], new[] { started.SeqNo, ended.SeqNo });
+        Assert.True(started.Offline);
+        Assert.True(ended.Offline);
+        Assert.Equal(ReasonEnumType.EVDisconnected, ended.TransactionInfo.StoppedReason);
+        Assert.DoesNotContain(h.Connection.Frames, f => f.Text.Contains("\"Authorize\"", StringComparison.Ordinal));
+
+        await h.SettleAsync();
+        Assert.Empty(await h.Store.MessageQueue.LoadAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task E04_UnknownCardOffline_WithoutOfflineTxForUnknownId_StartsNothing()
+    {
+        await using var h = await StationHarness.StartAsync();
+        await h.GoOfflineAsync();
+
+        h.Charger.Plug(1);
+        h.Charger.PresentToken(StationHarness.Card);
+        var status = await h.StatusAsync();
+
+        Assert.Null(status.Evses[0].Transaction);
+        Assert.False(h.Charger.GetStatus(1).RelayClosed);
+    }
+
+    [Fact]
+    public async Task TC_E_41_CallError_RetriedAtIncreasingIntervalsThenDroppedAfterMessageAttempts()
+    {
+        await using var h = await StationHarness.StartAsync(("SampledDataCtrlr", "TxUpdatedInterval", "3600"));
+        h.Charger.Plug(1);
+        await h.AuthorizeCardAsync();
+
+        // MessageAttemptsTransactionEvent 3, MessageAttemptIntervalTransactionEvent 30 s (reference station).
+        var sentAt = new List<DateTimeOffset>();
+        OcppCall<TransactionEventRequest>? first = null;
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            var call = await h.AdvanceUntilAsync(h.Connection.ExpectCallAsync<TransactionEventRequest>(StationHarness.Wait), TimeSpan.FromSeconds(1));
+            sentAt.Add(h.Time.GetUtcNow());
+            first ??= call;
+            Assert.Equal(first.Request.TransactionInfo.TransactionId, call.Request.TransactionInfo.TransactionId);
+            Assert.Equal(0, call.Request.SeqNo);
+            await h.Connection.ReplyErrorAsync(call, "InternalError", "CSMS failure");
+        }
+
+        // Waits of 30 s × preceding attempts, give or take the one-second steps of the test clock.
+        Assert.InRange((sentAt[1] - sentAt[0]).TotalSeconds, 30, 33);
+        Assert.InRange((sentAt[2] - sentAt[1]).TotalSeconds, 60, 63);
+
+        // Dropped: the next event of the transaction goes out and the failed one never comes back.
+        await h.SettleAsync();
+        h.Charger.Unplug(1);
+        var (_, ended) = await h.ExpectTransactionEventAsync();
+        Assert.Equal(1, ended.SeqNo);
+        await h.SettleAsync();
+        h.Time.Advance(TimeSpan.FromSeconds(120));
+        await h.SettleAsync();
+        Assert.Equal(4, h.Connection.Frames.Count(f => f.Direction == FrameDirection.FromStation && f.Text.Contains("\"TransactionEvent\"", StringComparison.Ordinal)));
+        Assert.Empty((await h.Store.MessageQueue.LoadAsync(CancellationToken.None)).Select(m => System.Text.Encoding.UTF8.GetString(m.Payload.Span)));
+    }
+
+    [Fact]
+    public async Task E13_LaterEventWaitsBehindUnansweredEarlierOne()
+    {
+        await using var h = await StationHarness.StartAsync();
+        h.Charger.Plug(1);
+        await h.AuthorizeCardAsync();
+        var started = await h.Connection.ExpectCallAsync<TransactionEventRequest>(StationHarness.Wait);
+
+        h.Charger.SetEvCharging(1, false);
+        await h.StatusAsync();
+        Assert.Equal(1, h.Connection.Frames.Count(f => f.Direction == FrameDirection.FromStation && f.Text.Contains("\"TransactionEvent\"", StringComparison.Ordinal)));
+
+        await h.Connection.ReplyAsync(started, new TransactionEventResponse());
+        var (_, updated) = await h.ExpectTransactionEventAsync();
+        Assert.Equal(1, updated.SeqNo);
+        Assert.Equal(ChargingStateEnumType.SuspendedEV, updated.TransactionInfo.ChargingState);
+    }
+
+    [Fact]
+    public async Task E14_GetTransactionStatus_OngoingAndMessagesInQueue()
+    {
+        await using var h = await StationHarness.StartAsync();
+        var idle = await h.Connection.CallAsync(new GetTransactionStatusRequest(), StationHarness.Wait);
+        Assert.False(idle.MessagesInQueue);
+        Assert.Null(idle.OngoingIndicator);
+
+        h.Charger.Plug(1);
+        await h.AuthorizeCardAsync();
+        var started = await h.Connection.ExpectCallAsync<TransactionEventRequest>(StationHarness.Wait);
+        var id = started.Request.TransactionInfo.TransactionId;
+
+        // The Started event is outstanding: it is still in the queue.
+        var waiting = await h.Connection.CallAsync(new GetTransactionStatusRequest { TransactionId = id }, StationHarness.Wait);
+        Assert.True(waiting.OngoingIndicator);
+        Assert.True(waiting.MessagesInQueue);
+
+        await h.Connection.ReplyAsync(started, new TransactionEventResponse());
+        await h.SettleAsync();
+        var delivered = await h.Connection.CallAsync(new GetTransactionStatusRequest { TransactionId = id }, StationHarness.Wait);
+        Assert.True(delivered.OngoingIndicator);
+        Assert.False(delivered.MessagesInQueue);
+
+        var unknown = await h.Connection.CallAsync(new GetTransactionStatusRequest { TransactionId = "other" }, StationHarness.Wait);
+        Assert.False(unknown.OngoingIndicator);
+    }
+
+    [Fact]
+    public async Task E01_PowerCut_RunningTransactionEndedWithPowerLossContinuingItsSeqNo()
+    {
+        await using var h = await StationHarness.StartAsync();
+        h.Charger.Plug(1);
+        await h.AuthorizeCardAsync();
+        var (_, started) = await h.ExpectTransactionEventAsync();
+        h.Charger.SetEvCharging(1, false);
+        await h.ExpectTransactionEventAsync();
+        await h.SettleAsync();
+
+        await h.PowerCycleAsync();
+        var (_, ended) = await h.ExpectTransactionEventAsync();
+        Assert.Equal(TransactionEventEnumType.Ended, ended.EventType);
+        Assert.Equal(started.TransactionInfo.TransactionId, ended.TransactionInfo.TransactionId);
+        Assert.Equal(2, ended.SeqNo);
+        Assert.Equal(ReasonEnumType.PowerLoss, ended.TransactionInfo.StoppedReason);
+        Assert.Equal(TriggerReasonEnumType.AbnormalCondition, ended.TriggerReason);
+        Assert.False(h.Charger.GetStatus(1).RelayClosed);
+        await h.SettleAsync();
+        Assert.Empty(await h.Store.Transactions.LoadAsync(CancellationToken.None));
+        Assert.Null((await h.StatusAsync()).Evses[0].Transaction);
+    }
+}
