@@ -68,17 +68,33 @@ public sealed class ResetTests
         // 3-12. StopAuthorized ... then BootNotification reason ScheduledReset.
     }
 
-    [Fact(Skip = "needs transactions (functional block E): Reusable State EnergyTransferStarted, TransactionEvent Ended")]
+    [Fact]
     public async Task TC_B_22_CS()
     {
         await using var sut = await StationUnderTest.StartBootedAsync();
 
-        // Before: State is EnergyTransferStarted — not reachable without transactions.
+        // Before: State is EnergyTransferStarted.
+        var transactionId = await sut.EnergyTransferStartedAsync();
+
         // 1-2. Reset Immediate during a transaction: Accepted (B12.FR.02).
         var reset = await sut.Connection.CallAsync(new ResetRequest { Type = ResetEnumType.Immediate }, StationUnderTest.Timeout);
         Assert.Equal(ResetStatusEnumType.Accepted, reset.Status);
 
-        // 3-4. TransactionEvent Ended, triggerReason ResetCommand, stoppedReason ImmediateReset; 5-8. reboot.
+        // 3-4. TransactionEvent Ended, triggerReason ResetCommand, chargingState EVConnected, stoppedReason
+        // ImmediateReset, idToken omitted (B12.FR.04, E07.FR.03).
+        var ended = await sut.ExpectTransactionEventAsync();
+        Assert.Equal(transactionId, ended.TransactionInfo.TransactionId);
+        Assert.Equal(TransactionEventEnumType.Ended, ended.EventType);
+        Assert.Equal(TriggerReasonEnumType.ResetCommand, ended.TriggerReason);
+        Assert.Equal(ChargingStateEnumType.EVConnected, ended.TransactionInfo.ChargingState);
+        Assert.Equal(ReasonEnumType.ImmediateReset, ended.TransactionInfo.StoppedReason);
+        Assert.Null(ended.IdToken);
+
+        // 5-8. The station reboots: BootNotification reason RemoteReset; the EV is still plugged in, so the
+        // configured connector is Occupied.
+        await sut.WaitForRebootAsync();
+        var boot = await sut.AcceptBootAsync(expectedStatus: ConnectorStatusEnumType.Occupied);
+        Assert.Equal(BootReasonEnumType.RemoteReset, boot.Reason);
     }
 
     [Fact(Skip = "needs transactions (functional block E): Reusable State EnergyTransferStarted")]
