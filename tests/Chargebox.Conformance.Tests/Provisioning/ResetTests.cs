@@ -108,16 +108,27 @@ public sealed class ResetTests
         Assert.Equal(ResetStatusEnumType.Scheduled, reset.Status);
     }
 
-    [Fact(Skip = "needs transactions (functional block E): Reusable State EnergyTransferStarted, TransactionEvent Ended")]
+    [Fact]
     public async Task TC_B_27_CS()
     {
         await using var sut = await StationUnderTest.StartBootedAsync();
 
-        // Before: State is EnergyTransferStarted — not reachable without transactions.
+        // Before: State is EnergyTransferStarted.
+        var transactionId = await sut.EnergyTransferStartedAsync();
+
         // 1-2. Reset Immediate of the EVSE during a transaction: Accepted (B12.FR.08).
         var reset = await sut.Connection.CallAsync(new ResetRequest { Type = ResetEnumType.Immediate, EvseId = StationUnderTest.EvseId }, StationUnderTest.Timeout);
         Assert.Equal(ResetStatusEnumType.Accepted, reset.Status);
 
-        // 3-4. TransactionEvent Ended, triggerReason ResetCommand, stoppedReason ImmediateReset.
+        // 3-4. TransactionEvent Ended, triggerReason ResetCommand, chargingState EVConnected, stoppedReason
+        // ImmediateReset (E07.FR.03); the EVSE resets, not the station.
+        var ended = await sut.ExpectTransactionEventAsync();
+        Assert.Equal(transactionId, ended.TransactionInfo.TransactionId);
+        Assert.Equal(TransactionEventEnumType.Ended, ended.EventType);
+        Assert.Equal(TriggerReasonEnumType.ResetCommand, ended.TriggerReason);
+        Assert.Equal(ChargingStateEnumType.EVConnected, ended.TransactionInfo.ChargingState);
+        Assert.Equal(ReasonEnumType.ImmediateReset, ended.TransactionInfo.StoppedReason);
+        Assert.Empty(sut.Charger.RebootRequests);
+        Assert.True(sut.Connection.IsConnected);
     }
 }
