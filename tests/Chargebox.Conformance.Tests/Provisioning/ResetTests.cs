@@ -55,17 +55,31 @@ public sealed class ResetTests
         Assert.True(sut.Connection.IsConnected);
     }
 
-    [Fact(Skip = "needs transactions (functional block E): Reusable State EnergyTransferStarted")]
+    [Fact]
     public async Task TC_B_21_CS()
     {
         await using var sut = await StationUnderTest.StartBootedAsync();
 
-        // Before: State is EnergyTransferStarted — not reachable without transactions.
-        // 1-2. Reset OnIdle during a transaction: Scheduled (B12.FR.01).
+        // Before: State is EnergyTransferStarted.
+        var transactionId = await sut.EnergyTransferStartedAsync();
+
+        // 1-2. Reset OnIdle during a transaction: Scheduled (B12.FR.01); nothing reboots yet.
         var reset = await sut.Connection.CallAsync(new ResetRequest { Type = ResetEnumType.OnIdle }, StationUnderTest.Timeout);
         Assert.Equal(ResetStatusEnumType.Scheduled, reset.Status);
+        Assert.Empty(sut.Charger.RebootRequests);
 
-        // 3-12. StopAuthorized ... then BootNotification reason ScheduledReset.
+        // 3. StopAuthorized ends the transaction (TxStopPoint Authorized); steps 4-6 are not executed since
+        // TxStartPoint contains PowerPathClosed. The station is idle now and reboots (B12.FR.03).
+        await sut.StopAuthorizedAsync(transactionId);
+        await sut.WaitForRebootAsync();
+
+        // 7-10. BootNotification reason ScheduledReset; the transaction was stopped at step 3 with the EV still
+        // plugged in, so the connector is Occupied.
+        var boot = await sut.AcceptBootAsync(expectedStatus: ConnectorStatusEnumType.Occupied);
+        Assert.Equal(BootReasonEnumType.ScheduledReset, boot.Reason);
+        Assert.Single(sut.Charger.RebootRequests);
+
+        // 11-12 (SecurityEventNotification) need the security block (functional block A).
     }
 
     [Fact]
