@@ -111,15 +111,35 @@ public sealed class ResetTests
         Assert.Equal(BootReasonEnumType.RemoteReset, boot.Reason);
     }
 
-    [Fact(Skip = "needs transactions (functional block E): Reusable State EnergyTransferStarted")]
+    [Fact]
     public async Task TC_B_26_CS()
     {
         await using var sut = await StationUnderTest.StartBootedAsync();
 
-        // Before: State is EnergyTransferStarted — not reachable without transactions.
+        // Before: State is EnergyTransferStarted.
+        var transactionId = await sut.EnergyTransferStartedAsync();
+
         // 1-2. Reset OnIdle of the EVSE during a transaction: Scheduled (B12.FR.07).
         var reset = await sut.Connection.CallAsync(new ResetRequest { Type = ResetEnumType.OnIdle, EvseId = StationUnderTest.EvseId }, StationUnderTest.Timeout);
         Assert.Equal(ResetStatusEnumType.Scheduled, reset.Status);
+
+        // 3. StopAuthorized ends the transaction; 4. EVConnectedPostSession sends nothing more (already ended).
+        await sut.StopAuthorizedAsync(transactionId);
+
+        // 5. EVDisconnected: the connector is reported Available (the EVSE reset in between may report it
+        // Occupied first). Only the EVSE reset: the station neither rebooted nor dropped its connection.
+        sut.Unplug();
+        ConnectorStatusEnumType reported;
+        do
+        {
+            var status = await sut.ExpectStatusNotificationAsync();
+            Assert.Equal((StationUnderTest.EvseId, StationUnderTest.ConnectorId), (status.EvseId, status.ConnectorId));
+            reported = status.ConnectorStatus;
+        }
+        while (reported != ConnectorStatusEnumType.Available);
+
+        Assert.Empty(sut.Charger.RebootRequests);
+        Assert.True(sut.Connection.IsConnected);
     }
 
     [Fact]
