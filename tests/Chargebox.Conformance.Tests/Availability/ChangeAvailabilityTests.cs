@@ -181,17 +181,21 @@ public sealed class ChangeAvailabilityTests
         await ExpectUnavailableOnceEndedAsync(sut, transactionId);
     }
 
-    [Fact(Skip = "needs transactions (functional block E): Reusable State EnergyTransferStarted and StopAuthorized")]
+    [Fact]
     public async Task TC_G_14_CS()
     {
         await using var sut = await StationUnderTest.StartBootedAsync();
 
-        // Before: State is EnergyTransferStarted — not reachable without transactions.
-        // 1-2. ChangeAvailability Inoperative for the station with a transaction: Scheduled (G04.FR.06).
+        // Before: State is EnergyTransferStarted.
+        var transactionId = await sut.EnergyTransferStartedAsync();
+
+        // 1-2. ChangeAvailability Inoperative for the station with a transaction: Scheduled (G04.FR.06); the
+        // connector stays Occupied while the transaction runs.
         var response = await sut.Connection.CallAsync(StationUnderTest.ChangeAvailability(OperationalStatusEnumType.Inoperative), StationUnderTest.Timeout);
         Assert.Equal(ChangeAvailabilityStatusEnumType.Scheduled, response.Status);
 
-        // 5-16. StopAuthorized ... ParkingBayUnoccupied; once the transaction ended: Unavailable.
+        // 3-4. The reference station has no EVSE without a transaction: nothing to report yet.
+        await ExpectUnavailableOnceEndedAsync(sut, transactionId);
     }
 
     [Fact(Skip = "needs transactions (functional block E): Reusable State EnergyTransferStarted and StopAuthorized")]
