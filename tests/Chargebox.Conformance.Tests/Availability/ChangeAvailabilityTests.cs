@@ -198,17 +198,20 @@ public sealed class ChangeAvailabilityTests
         await ExpectUnavailableOnceEndedAsync(sut, transactionId);
     }
 
-    [Fact(Skip = "needs transactions (functional block E): Reusable State EnergyTransferStarted and StopAuthorized")]
+    [Fact]
     public async Task TC_G_17_CS()
     {
         await using var sut = await StationUnderTest.StartBootedAsync();
 
-        // Before: State is EnergyTransferStarted — not reachable without transactions.
-        // 1-2. ChangeAvailability Inoperative for the connector with a transaction: Scheduled (G03.FR.05).
+        // Before: State is EnergyTransferStarted.
+        var transactionId = await sut.EnergyTransferStartedAsync();
+
+        // 1-2. ChangeAvailability Inoperative for the connector with a transaction: Scheduled (G03.FR.05); the
+        // connector stays Occupied while the transaction runs.
         var response = await sut.Connection.CallAsync(StationUnderTest.ChangeAvailability(OperationalStatusEnumType.Inoperative, EvseId, ConnectorId), StationUnderTest.Timeout);
         Assert.Equal(ChangeAvailabilityStatusEnumType.Scheduled, response.Status);
 
-        // 3-14. StopAuthorized ... ParkingBayUnoccupied; once the transaction ended: Unavailable.
+        await ExpectUnavailableOnceEndedAsync(sut, transactionId);
     }
 
     /// <summary>Steps 1 to 4 of the G03/G04 cases: ChangeAvailability Accepted, then every connector of the
