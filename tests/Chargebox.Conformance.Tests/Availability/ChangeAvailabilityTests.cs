@@ -231,6 +231,7 @@ public sealed class ChangeAvailabilityTests
             Assert.Equal(inScope, reported.ConnectorStatus);
         }
     }
+
     /// <summary>The rest of G_11, G_14 and G_17: StopAuthorized ends the transaction (TxStopPoint Authorized), so
     /// the scheduled change happens then and the configured connector is reported Unavailable (evseId and
     /// connectorId not 0); the later reusable states (EVConnectedPostSession, EVDisconnected,
