@@ -29,6 +29,23 @@ internal sealed partial class ResetBlock
     public Func<int?, ReasonEnumType, CancellationToken, ValueTask> EndTransactions { get; set; } =
         static (_, _, _) => ValueTask.CompletedTask;
 
+    /// <summary>Whether TransactionEvents (such as the Ended of a reset) still wait to be delivered while the
+    /// CSMS is reachable; set by the transactions block. A reboot waits for them (B12.FR.04: the CSMS hears of
+    /// the end before the station reboots) and follows <see cref="OnDeliveryDone"/>.</summary>
+    public Func<bool> DeliveryPending { get; set; } = static () => false;
+
+    private BootReasonEnumType? _rebootAfterDelivery;
+
+    /// <summary>The queued TransactionEvents were delivered, or cannot be now (offline): run a waiting reboot.</summary>
+    public void OnDeliveryDone()
+    {
+        if (_rebootAfterDelivery is { } reason)
+        {
+            _rebootAfterDelivery = null;
+            _services.Inbox.Post(ct => RebootNowAsync(reason, ct));
+        }
+    }
+
     /// <summary>Why the station last asked its hardware to reboot; the host boots the next station with it.</summary>
     public BootReasonEnumType? RebootReason { get; private set; }
 
@@ -38,7 +55,7 @@ internal sealed partial class ResetBlock
         if (_stationResetScheduled && !AnyEvseInUse())
         {
             _stationResetScheduled = false;
-            _services.Inbox.Post(RebootAsync);
+            _services.Inbox.Post(ct => RebootAsync(BootReasonEnumType.ScheduledReset, ct));
         }
 
         foreach (var evseId in _evseResetsScheduled.ToList())
@@ -69,12 +86,12 @@ internal sealed partial class ResetBlock
             _services.Router.AfterAnswer(() => _services.Inbox.Post(async ct =>
             {
                 await EndTransactions(null, ReasonEnumType.ImmediateReset, ct).ConfigureAwait(false);
-                await RebootAsync(ct).ConfigureAwait(false);
+                await RebootAsync(BootReasonEnumType.RemoteReset, ct).ConfigureAwait(false);
             }));
             return new ResetResponse { Status = ResetStatusEnumType.Accepted };
         }
 
-        _services.Router.AfterAnswer(() => _services.Inbox.Post(RebootAsync));
+        _services.Router.AfterAnswer(() => _services.Inbox.Post(ct => RebootAsync(BootReasonEnumType.RemoteReset, ct)));
         return new ResetResponse { Status = ResetStatusEnumType.Accepted };
     }
 
@@ -123,10 +140,21 @@ internal sealed partial class ResetBlock
         _availability.Refresh();
     }
 
-    private async ValueTask RebootAsync(CancellationToken cancellationToken)
+    private ValueTask RebootAsync(BootReasonEnumType reason, CancellationToken cancellationToken)
+    {
+        if (DeliveryPending())
+        {
+            _rebootAfterDelivery = reason;
+            return ValueTask.CompletedTask;
+        }
+
+        return RebootNowAsync(reason, cancellationToken);
+    }
+
+    private async ValueTask RebootNowAsync(BootReasonEnumType reason, CancellationToken cancellationToken)
     {
         LogReboot(_logger, _services.StationId);
-        RebootReason = BootReasonEnumType.RemoteReset;
+        RebootReason = reason;
         await _services.Hardware.Power.RebootAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -37,6 +37,9 @@ internal sealed partial class TransactionEventQueue : IDisposable
     /// <summary>Runs on the loop when the CSMS answered a queued event.</summary>
     public Func<TransactionEventRequest, TransactionEventResponse, CancellationToken, ValueTask>? Answered { get; set; }
 
+    /// <summary>Raised on the loop when the last waiting event was answered (or dropped).</summary>
+    public event Action? Drained;
+
     /// <summary>Events not yet answered by the CSMS.</summary>
     public int Count => _pending.Count;
 
@@ -105,6 +108,11 @@ internal sealed partial class TransactionEventQueue : IDisposable
             await answered(head.Value.Request, response, cancellationToken).ConfigureAwait(false);
         }
 
+        if (_pending.Count == 0)
+        {
+            Drained?.Invoke();
+        }
+
         Pump();
     }
 
@@ -124,6 +132,11 @@ internal sealed partial class TransactionEventQueue : IDisposable
             LogDropped(_logger, _services.StationId, head.Value.Request.TransactionInfo.TransactionId, head.Value.Request.SeqNo, attempts, failure.Message);
             await _services.Store.MessageQueue.RemoveAsync(head.Value.Stored.Id, cancellationToken).ConfigureAwait(false);
             _pending.Remove(head);
+            if (_pending.Count == 0)
+            {
+                Drained?.Invoke();
+            }
+
             Pump();
             return;
         }

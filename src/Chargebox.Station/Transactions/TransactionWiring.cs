@@ -24,6 +24,8 @@ internal static class TransactionWiring
     {
         availability.EvseInUse = transactions.IsInUse;
         reset.EndTransactions = transactions.EndTransactionsAsync;
+        reset.DeliveryPending = () => transactions.Queue.Count > 0 && services.Link.IsOnline;
+        transactions.Queue.Drained += reset.OnDeliveryDone;
         transactions.TransactionEnded = _ =>
         {
             reset.OnTransactionEnded();
@@ -37,6 +39,11 @@ internal static class TransactionWiring
             if (online)
             {
                 transactions.Queue.Pump();
+            }
+            else
+            {
+                // Offline: what is queued is kept and delivered after the reboot (E04), which need not wait.
+                reset.OnDeliveryDone();
             }
         };
 

@@ -165,43 +165,53 @@ public sealed class ChangeAvailabilityTests
         // 6-7 (SecurityEventNotification StartupOfTheDevice) need the security block (functional block A).
     }
 
-    [Fact(Skip = "needs transactions (functional block E): Reusable State EnergyTransferStarted and StopAuthorized")]
+    [Fact]
     public async Task TC_G_11_CS()
     {
         await using var sut = await StationUnderTest.StartBootedAsync();
 
-        // Before: State is EnergyTransferStarted — not reachable without transactions.
-        // 1-2. ChangeAvailability Inoperative for the EVSE with a transaction: Scheduled (G03.FR.05).
+        // Before: State is EnergyTransferStarted.
+        var transactionId = await sut.EnergyTransferStartedAsync();
+
+        // 1-2. ChangeAvailability Inoperative for the EVSE with a transaction: Scheduled (G03.FR.05); the
+        // connector stays Occupied while the transaction runs.
         var response = await sut.Connection.CallAsync(StationUnderTest.ChangeAvailability(OperationalStatusEnumType.Inoperative, EvseId), StationUnderTest.Timeout);
         Assert.Equal(ChangeAvailabilityStatusEnumType.Scheduled, response.Status);
 
-        // 3-14. StopAuthorized ... ParkingBayUnoccupied; once the transaction ended: Unavailable.
+        await ExpectUnavailableOnceEndedAsync(sut, transactionId);
     }
 
-    [Fact(Skip = "needs transactions (functional block E): Reusable State EnergyTransferStarted and StopAuthorized")]
+    [Fact]
     public async Task TC_G_14_CS()
     {
         await using var sut = await StationUnderTest.StartBootedAsync();
 
-        // Before: State is EnergyTransferStarted — not reachable without transactions.
-        // 1-2. ChangeAvailability Inoperative for the station with a transaction: Scheduled (G04.FR.06).
+        // Before: State is EnergyTransferStarted.
+        var transactionId = await sut.EnergyTransferStartedAsync();
+
+        // 1-2. ChangeAvailability Inoperative for the station with a transaction: Scheduled (G04.FR.06); the
+        // connector stays Occupied while the transaction runs.
         var response = await sut.Connection.CallAsync(StationUnderTest.ChangeAvailability(OperationalStatusEnumType.Inoperative), StationUnderTest.Timeout);
         Assert.Equal(ChangeAvailabilityStatusEnumType.Scheduled, response.Status);
 
-        // 5-16. StopAuthorized ... ParkingBayUnoccupied; once the transaction ended: Unavailable.
+        // 3-4. The reference station has no EVSE without a transaction: nothing to report yet.
+        await ExpectUnavailableOnceEndedAsync(sut, transactionId);
     }
 
-    [Fact(Skip = "needs transactions (functional block E): Reusable State EnergyTransferStarted and StopAuthorized")]
+    [Fact]
     public async Task TC_G_17_CS()
     {
         await using var sut = await StationUnderTest.StartBootedAsync();
 
-        // Before: State is EnergyTransferStarted — not reachable without transactions.
-        // 1-2. ChangeAvailability Inoperative for the connector with a transaction: Scheduled (G03.FR.05).
+        // Before: State is EnergyTransferStarted.
+        var transactionId = await sut.EnergyTransferStartedAsync();
+
+        // 1-2. ChangeAvailability Inoperative for the connector with a transaction: Scheduled (G03.FR.05); the
+        // connector stays Occupied while the transaction runs.
         var response = await sut.Connection.CallAsync(StationUnderTest.ChangeAvailability(OperationalStatusEnumType.Inoperative, EvseId, ConnectorId), StationUnderTest.Timeout);
         Assert.Equal(ChangeAvailabilityStatusEnumType.Scheduled, response.Status);
 
-        // 3-14. StopAuthorized ... ParkingBayUnoccupied; once the transaction ended: Unavailable.
+        await ExpectUnavailableOnceEndedAsync(sut, transactionId);
     }
 
     /// <summary>Steps 1 to 4 of the G03/G04 cases: ChangeAvailability Accepted, then every connector of the
@@ -220,5 +230,22 @@ public sealed class ChangeAvailabilityTests
             Assert.NotEqual(0, reported.ConnectorId);
             Assert.Equal(inScope, reported.ConnectorStatus);
         }
+    }
+
+    /// <summary>The rest of G_11, G_14 and G_17: StopAuthorized ends the transaction (TxStopPoint Authorized), so
+    /// the scheduled change happens then and the configured connector is reported Unavailable (evseId and
+    /// connectorId not 0); the later reusable states (EVConnectedPostSession, EVDisconnected,
+    /// ParkingBayUnoccupied) follow an ended transaction, and unplugging leaves the connector Unavailable.</summary>
+    private static async Task ExpectUnavailableOnceEndedAsync(StationUnderTest sut, string transactionId)
+    {
+        Assert.Equal(ConnectorStatusEnumType.Occupied, (await sut.Station.GetStatusAsync(CancellationToken.None)).Evses[0].Connectors[0].Status);
+
+        await sut.StopAuthorizedAsync(transactionId);
+        var status = await sut.ExpectStatusNotificationAsync();
+        Assert.Equal((EvseId, ConnectorId, ConnectorStatusEnumType.Unavailable), (status.EvseId, status.ConnectorId, status.ConnectorStatus));
+
+        sut.Unplug();
+        var after = await sut.Station.GetStatusAsync(CancellationToken.None).WaitAsync(StationUnderTest.Timeout);
+        Assert.Equal(ConnectorStatusEnumType.Unavailable, after.Evses[0].Connectors[0].Status);
     }
 }
