@@ -193,6 +193,17 @@ internal sealed class AvailabilityBlock
 
     private bool AnyEvseInUse() => _services.Hardware.Evses.Any(e => EvseInUse(e.EvseId));
 
+    /// <summary>The StatusNotification that reports <paramref name="connector"/> as it is now.</summary>
+    public StatusNotificationRequest StatusNotification(ConnectorState connector) => StatusNotification(connector, StatusOf(connector));
+
+    private StatusNotificationRequest StatusNotification(ConnectorState connector, ConnectorStatusEnumType status) => new()
+    {
+        Timestamp = _services.Clock.GetUtcNow(),
+        ConnectorStatus = status,
+        EvseId = connector.EvseId,
+        ConnectorId = connector.ConnectorId,
+    };
+
     private void Report(ConnectorState connector, ConnectorStatusEnumType status)
     {
         connector.Reported = status;
@@ -204,13 +215,7 @@ internal sealed class AvailabilityBlock
 
         connector.ChangedWhileOffline = false;
         _services.Link.Send(
-            new StatusNotificationRequest
-            {
-                Timestamp = _services.Clock.GetUtcNow(),
-                ConnectorStatus = status,
-                EvseId = connector.EvseId,
-                ConnectorId = connector.ConnectorId,
-            },
+            StatusNotification(connector, status),
             static (_, _) => ValueTask.CompletedTask,
             (_, _) =>
             {

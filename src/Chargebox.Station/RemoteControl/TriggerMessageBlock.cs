@@ -62,13 +62,7 @@ internal sealed class TriggerMessageBlock
         {
             foreach (var connector in connectors)
             {
-                _services.Link.Send(new StatusNotificationRequest
-                {
-                    Timestamp = _services.Clock.GetUtcNow(),
-                    ConnectorStatus = availability.StatusOf(connector),
-                    EvseId = connector.EvseId,
-                    ConnectorId = connector.ConnectorId,
-                });
+                _services.Link.Send(availability.StatusNotification(connector));
             }
         });
         return TriggerMessageStatusEnumType.Accepted;
