@@ -7,8 +7,10 @@ using Chargebox.Station.Hardware;
 using Chargebox.Station.Provisioning;
 using Chargebox.Station.RemoteControl;
 using Chargebox.Station.Runtime;
+using Chargebox.Station.Security;
 using Chargebox.Station.Storage;
 using Chargebox.Station.Transactions;
+using Chargebox.Transport.FileTransfer;
 using Microsoft.Extensions.Logging;
 
 namespace Chargebox.Station;
@@ -43,6 +45,9 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
             Store = store,
             DeviceModel = deviceModel,
             LoggerFactory = options.LoggerFactory,
+            SecurityEvents = new LoggedSecurityEvents(options.LoggerFactory.CreateLogger("Chargebox.Station.Security")),
+            Certificates = new OptionsCertificates(options),
+            FileTransfer = options.FileTransfer ?? new HttpFileTransfer(new HttpClient()),
         };
 
         _availability = new AvailabilityBlock(_services);

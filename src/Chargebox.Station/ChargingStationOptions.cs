@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using Chargebox.Protocol.Messages;
 using Chargebox.Station.Profiles;
 using Chargebox.Station.Runtime;
+using Chargebox.Transport.FileTransfer;
 using Chargebox.Transport.WebSockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -41,6 +42,9 @@ public sealed record ChargingStationOptions
     public Random Random { get; init; } = Random.Shared;
 
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+
+    /// <summary>Downloads firmware and uploads logs; HTTP and HTTPS through HttpClient by default.</summary>
+    public IFileTransfer? FileTransfer { get; init; }
 
     /// <summary>Opens connections to the CSMS; a WebSocket connector by default.</summary>
     public ICsmsConnector? Connector { get; init; }

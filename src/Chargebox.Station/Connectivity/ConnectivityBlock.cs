@@ -67,10 +67,9 @@ internal sealed class ConnectivityBlock : IConnectionPlanner
             StationIdentity = _options.Identity,
             SecurityProfile = (OcppSecurityProfile)profile.SecurityProfile,
             BasicAuthPassword = string.IsNullOrEmpty(password) ? _options.BasicAuthPassword : password,
-            // Every profile trusts the same CSMS roots and presents the same client certificate until the
-            // station has a certificate store (A02, M05).
-            CsmsRootCertificates = _options.CsmsRootCertificates,
-            ClientCertificate = _options.ClientCertificate,
+            CsmsRootCertificates = [.. _services.Certificates.Roots(InstallCertificateUseEnumType.CSMSRootCertificate)],
+            ClientCertificate = _services.Certificates.ChargingStationCertificate,
+            ClientCertificateChain = _services.Certificates.ChargingStationCertificateChain,
             WebSocketPingInterval = model.OcppComm.WebSocketPingInterval,
             TimeProvider = _services.Clock,
         };

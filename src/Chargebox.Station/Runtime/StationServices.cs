@@ -1,7 +1,9 @@
 using Chargebox.Protocol.Messages;
 using Chargebox.Station.DeviceModel;
 using Chargebox.Station.Hardware;
+using Chargebox.Station.Security;
 using Chargebox.Station.Storage;
+using Chargebox.Transport.FileTransfer;
 using Microsoft.Extensions.Logging;
 
 namespace Chargebox.Station.Runtime;
@@ -27,6 +29,15 @@ internal sealed class StationServices
     public required StationDeviceModel DeviceModel { get; init; }
 
     public required ILoggerFactory LoggerFactory { get; init; }
+
+    /// <summary>Where blocks report security events (A04).</summary>
+    public required ISecurityEvents SecurityEvents { get; set; }
+
+    /// <summary>The certificates installed on the station (trust anchors, the station certificate).</summary>
+    public required IInstalledCertificates Certificates { get; set; }
+
+    /// <summary>Moves firmware images and log files (L01, N01).</summary>
+    public required IFileTransfer FileTransfer { get; init; }
 
     /// <summary>The CSMS's last answer to BootNotification; null until it answered once since power-up.</summary>
     public RegistrationStatusEnumType? Registration { get; set; }

@@ -4,6 +4,8 @@ using Chargebox.Station.DeviceModel;
 using Chargebox.Station.Hardware;
 using Chargebox.Station.Profiles;
 using Chargebox.Station.Runtime;
+using Chargebox.Station.Security;
+using Chargebox.Transport.FileTransfer;
 using Chargebox.Station.Storage;
 using Chargebox.Station.Tests.DeviceModel;
 using Chargebox.Storage;
@@ -38,6 +40,9 @@ public sealed class AuthorizationBlockTests
             Store = new InMemoryStationStore(),
             DeviceModel = _model,
             LoggerFactory = NullLoggerFactory.Instance,
+            SecurityEvents = new LoggedSecurityEvents(NullLogger.Instance),
+            Certificates = new OptionsCertificates(new ChargingStationOptions { Identity = "CS-AUTH", CsmsUrl = new Uri("ws://localhost/ocpp") }),
+            FileTransfer = new CompositeFileTransfer([]),
         };
         _block = new AuthorizationBlock(services);
     }
