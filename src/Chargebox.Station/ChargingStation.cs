@@ -34,6 +34,7 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
     {
         _stopping = stopping;
         var router = new CsmsCallRouter(inbox);
+        var securityEvents = new LoggedSecurityEvents(options.LoggerFactory.CreateLogger("Chargebox.Station.Security"), clock);
         _services = new StationServices
         {
             StationId = options.Identity,
@@ -45,7 +46,8 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
             Store = store,
             DeviceModel = deviceModel,
             LoggerFactory = options.LoggerFactory,
-            SecurityEvents = new LoggedSecurityEvents(options.LoggerFactory.CreateLogger("Chargebox.Station.Security")),
+            SecurityEvents = securityEvents,
+            SecurityLog = securityEvents,
             Certificates = new OptionsCertificates(options),
             FileTransfer = options.FileTransfer ?? new HttpFileTransfer(new HttpClient()),
         };

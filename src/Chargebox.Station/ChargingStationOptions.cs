@@ -27,6 +27,10 @@ public sealed record ChargingStationOptions
     /// <summary>Trust anchors for the CSMS's server certificate (profiles 2 and 3).</summary>
     public X509Certificate2Collection CsmsRootCertificates { get; init; } = [];
 
+    /// <summary>Manufacturer roots the station ships with, to check firmware signing certificates (L01) until
+    /// the CSMS installs others.</summary>
+    public X509Certificate2Collection ManufacturerRootCertificates { get; init; } = [];
+
     /// <summary>The station's client certificate with its key (profile 3).</summary>
     public X509Certificate2? ClientCertificate { get; init; }
 

@@ -33,6 +33,9 @@ internal sealed class StationServices
     /// <summary>Where blocks report security events (A04).</summary>
     public required ISecurityEvents SecurityEvents { get; set; }
 
+    /// <summary>The security log the events are kept in (read by GetLog SecurityLog).</summary>
+    public required ISecurityLog SecurityLog { get; set; }
+
     /// <summary>The certificates installed on the station (trust anchors, the station certificate).</summary>
     public required IInstalledCertificates Certificates { get; set; }
 

@@ -15,6 +15,10 @@ internal sealed class OptionsCertificates : IInstalledCertificates
 
     public X509Certificate2Collection ChargingStationCertificateChain { get; } = [];
 
-    public IReadOnlyList<X509Certificate2> Roots(InstallCertificateUseEnumType use) =>
-        use == InstallCertificateUseEnumType.CSMSRootCertificate ? [.. _options.CsmsRootCertificates] : [];
+    public IReadOnlyList<X509Certificate2> Roots(InstallCertificateUseEnumType use) => use switch
+    {
+        InstallCertificateUseEnumType.CSMSRootCertificate => [.. _options.CsmsRootCertificates],
+        InstallCertificateUseEnumType.ManufacturerRootCertificate => [.. _options.ManufacturerRootCertificates],
+        _ => [],
+    };
 }

@@ -40,7 +40,8 @@ public sealed class AuthorizationBlockTests
             Store = new InMemoryStationStore(),
             DeviceModel = _model,
             LoggerFactory = NullLoggerFactory.Instance,
-            SecurityEvents = new LoggedSecurityEvents(NullLogger.Instance),
+            SecurityEvents = new LoggedSecurityEvents(NullLogger.Instance, _time),
+            SecurityLog = new LoggedSecurityEvents(NullLogger.Instance, _time),
             Certificates = new OptionsCertificates(new ChargingStationOptions { Identity = "CS-AUTH", CsmsUrl = new Uri("ws://localhost/ocpp") }),
             FileTransfer = new CompositeFileTransfer([]),
         };
