@@ -24,8 +24,9 @@ internal sealed partial class StationUnderTest : IAsyncDisposable
     private readonly Lock _gate = new();
     private Task _restarting = Task.CompletedTask;
 
-    private StationUnderTest(TestCsms csms, ObservedTime time, IStationStore store)
+    private StationUnderTest(TestCsms csms, ObservedTime time, IStationStore store, StationUnderTestSetup setup)
     {
+        Setup = setup;
         Csms = csms;
         Time = time;
         Store = store;
@@ -47,6 +48,9 @@ internal sealed partial class StationUnderTest : IAsyncDisposable
 
     public TestCsms Csms { get; }
 
+    /// <summary>How this test case's station and CSMS differ from the default (security profile 1, ws).</summary>
+    public StationUnderTestSetup Setup { get; }
+
     public ObservedTime Time { get; }
 
     public IStationStore Store { get; }
@@ -62,25 +66,26 @@ internal sealed partial class StationUnderTest : IAsyncDisposable
 
     /// <summary>Starts the CSMS and the station (power-up) and takes its first connection; the station has
     /// not booted yet: the test answers the BootNotification (or calls <see cref="BootedAsync"/>).</summary>
-    public static async Task<StationUnderTest> StartAsync()
+    public static async Task<StationUnderTest> StartAsync(StationUnderTestSetup? setup = null)
     {
+        setup ??= new StationUnderTestSetup();
         var time = new ObservedTime(new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero));
-        var csms = await TestCsms.StartAsync(new TestCsmsOptions
+        var csms = await TestCsms.StartAsync(setup.Csms(new TestCsmsOptions
         {
             BasicAuthPassword = Password,
             TimeProvider = time,
             AutoReplies = AutoRepliesWithoutBoot(),
-        });
-        var sut = new StationUnderTest(csms, time, new InMemoryStationStore());
+        }));
+        var sut = new StationUnderTest(csms, time, new InMemoryStationStore(), setup);
         await sut.PowerUpAsync(BootReasonEnumType.PowerUp);
         await sut.NextConnectionAsync();
         return sut;
     }
 
     /// <summary>The General pre-conditions of Part 6: started, Accepted, every connector reported Available.</summary>
-    public static async Task<StationUnderTest> StartBootedAsync()
+    public static async Task<StationUnderTest> StartBootedAsync(StationUnderTestSetup? setup = null)
     {
-        var sut = await StartAsync();
+        var sut = await StartAsync(setup);
         await sut.AcceptBootAsync();
         return sut;
     }
@@ -130,7 +135,7 @@ internal sealed partial class StationUnderTest : IAsyncDisposable
     private async Task PowerUpAsync(BootReasonEnumType reason)
     {
         Station = await ChargingStation.CreateAsync(
-            new ChargingStationOptions
+            Setup.Station(new ChargingStationOptions
             {
                 Identity = Identity,
                 CsmsUrl = Csms.Url,
@@ -140,7 +145,7 @@ internal sealed partial class StationUnderTest : IAsyncDisposable
                 TimeProvider = Time,
                 Random = new Random(2001),
                 Connector = Network,
-            },
+            }),
             new Station.Hardware.StationHardware { Evses = Charger.Evses, Power = Charger.Power },
             Store,
             CancellationToken.None);

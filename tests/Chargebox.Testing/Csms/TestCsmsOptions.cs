@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Https;
 namespace Chargebox.Testing.Csms;
 
 /// <summary>How the test CSMS behaves: plain or TLS, which credentials it demands, and its automatic answers.</summary>
-public sealed class TestCsmsOptions
+public sealed record TestCsmsOptions
 {
     /// <summary>With a certificate (private key included) the CSMS listens on wss://, otherwise on ws://.</summary>
     public X509Certificate2? ServerCertificate { get; init; }
