@@ -35,5 +35,8 @@ internal sealed class AuthorizationCache
 
     public void Clear() => _entries.Clear();
 
+    /// <summary>N10.FR.01: ClearCustomerInformation removes the entry of one token.</summary>
+    public bool Remove(IdTokenType token) => _entries.Remove((token.IdToken, token.Type));
+
     private sealed record Entry(IdTokenInfoType Info, DateTimeOffset ExpiresAt);
 }
