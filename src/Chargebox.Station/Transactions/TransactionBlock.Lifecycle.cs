@@ -126,7 +126,8 @@ internal sealed partial class TransactionBlock
         {
             EventType = eventType,
             Timestamp = _services.Clock.GetUtcNow(),
-            TriggerReason = trigger,
+            // F02: the first event after RequestStartTransaction says RemoteStart, whatever reached the start point.
+            TriggerReason = session.RemoteStartId is not null && eventType != TransactionEventEnumType.Ended ? TriggerReasonEnumType.RemoteStart : trigger,
             SeqNo = tx.NextSeqNo++,
 
             // E04.FR.xx: an event that happened while the station could not reach the CSMS says so.

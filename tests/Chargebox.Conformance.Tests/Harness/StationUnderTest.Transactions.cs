@@ -83,7 +83,8 @@ internal sealed partial class StationUnderTest
     }
 
     /// <summary>Completes once the station took an authorization without an EV: it then arms EVConnectionTimeOut
-    /// (E03.FR.05). A test waits for this before plugging in, so the cable does not overtake the authorization.</summary>
+    /// (E03.FR.05). A test waits for this before plugging in, so the cable does not overtake the authorization.
+    /// The timeout must differ from every other timer the station arms meanwhile (MessageTimeout is 30 s).</summary>
     public Task EvConnectionTimerArmed(int evConnectionTimeOutSeconds = DefaultEvConnectionTimeOut) =>
         Time.NextTimer(TimeSpan.FromSeconds(evConnectionTimeOutSeconds)).WaitAsync(Timeout);
 
