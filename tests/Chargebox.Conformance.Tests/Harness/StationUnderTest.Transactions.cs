@@ -150,7 +150,9 @@ internal sealed partial class StationUnderTest
     /// <summary>"The Charging Station will empty its Transaction message queue": takes every CALL in the order
     /// sent, answering TransactionEvents (collected) and StatusNotifications, until a TransactionEvent matches
     /// <paramref name="last"/>.</summary>
-    public async Task<IReadOnlyList<TransactionEventRequest>> ExpectQueueEmptiedAsync(Func<TransactionEventRequest, bool> last)
+    public async Task<IReadOnlyList<TransactionEventRequest>> ExpectQueueEmptiedAsync(
+        Func<TransactionEventRequest, bool> last,
+        AuthorizationStatusEnumType idTokenStatus = AuthorizationStatusEnumType.Accepted)
     {
         var events = new List<TransactionEventRequest>();
         while (true)
@@ -165,7 +167,7 @@ internal sealed partial class StationUnderTest
                     var request = System.Text.Json.JsonSerializer.Deserialize(call.Payload, Protocol.Json.OcppJsonContext.Default.TransactionEventRequest)!;
                     await Connection.ReplyAsync(call, new TransactionEventResponse
                     {
-                        IdTokenInfo = request.IdToken is null ? null : new IdTokenInfoType { Status = AuthorizationStatusEnumType.Accepted },
+                        IdTokenInfo = request.IdToken is null ? null : new IdTokenInfoType { Status = idTokenStatus },
                     });
                     events.Add(request);
                     if (last(request))
