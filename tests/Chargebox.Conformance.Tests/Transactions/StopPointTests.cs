@@ -3,7 +3,7 @@ using Chargebox.Protocol.Messages;
 
 namespace Chargebox.Conformance.Tests.Transactions;
 
-/// <summary>E06: TxStopPoint options and how the transaction ends (Part 6, TC_E_07, 35, 37, 08, 22, 20, 15, 21, 17).
+/// <summary>E06: TxStopPoint options and how the transaction ends (Part 6, TC_E_07, 35, 37, 08, 22, 20, 15, 21, 17, 25).
 /// The reference station has a fixed cable: disconnecting the EV is always disconnecting it on the EV side.</summary>
 public sealed class StopPointTests
 {
@@ -110,6 +110,20 @@ public sealed class StopPointTests
         var transactionId = await EnergyTransferSuspendedAsync(sut);
 
         // 1-2. Ended, EVCommunicationLost, Idle, EVDisconnected; 3-4. the connector reported Available.
+        var ended = await UnplugAsync(sut, transactionId);
+        Assert.Equal(ReasonEnumType.EVDisconnected, ended.TransactionInfo.StoppedReason);
+    }
+
+    [Fact]
+    public async Task TC_E_25_CS()
+    {
+        // Before: StopTxOnEVSideDisconnect true; UnlockOnEVSideDisconnect false (ReadOnly on a fixed cable).
+        await using var sut = await StationUnderTest.StartBootedAsync();
+        await sut.ConfigureAsync("TxCtrlr", "StopTxOnEVSideDisconnect", "true");
+        var transactionId = await EnergyTransferSuspendedAsync(sut);
+
+        // 1-2. EVCommunicationLost, Idle (the transaction is deauthorized and, TxStopPoint EVConnected, ends);
+        // the detachable-cable actions do not apply; 3-4. the connector is reported Available.
         var ended = await UnplugAsync(sut, transactionId);
         Assert.Equal(ReasonEnumType.EVDisconnected, ended.TransactionInfo.StoppedReason);
     }
