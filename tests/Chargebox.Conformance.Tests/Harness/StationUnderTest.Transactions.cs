@@ -121,6 +121,19 @@ internal sealed partial class StationUnderTest
         Assert.Equal((EvseId, ConnectorId, ConnectorStatusEnumType.Available), (status.EvseId, status.ConnectorId, status.ConnectorStatus));
     }
 
+    /// <summary>Waits (wall clock, bounded) until the station has taken the CSMS's answers to every queued
+    /// TransactionEvent: an answer reaches the station's loop a moment after the CSMS sent it, and a CALL the
+    /// CSMS sends right after the answer can get there first.</summary>
+    public async Task WaitForDeliveredAsync()
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while ((await Store.MessageQueue.LoadAsync(CancellationToken.None)).Any(m => m.Action == "TransactionEvent"))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The station still holds TransactionEvents the CSMS answered.");
+            await Task.Delay(10);
+        }
+    }
+
     /// <summary>The OCTT closes the WebSocket and accepts no reconnection until <see cref="ReconnectAsync"/>:
     /// the station's back-off is <paramref name="backOffSeconds"/> (RetryBackOffWaitMinimum, random range 0),
     /// and fake time does not move until the test says so.</summary>

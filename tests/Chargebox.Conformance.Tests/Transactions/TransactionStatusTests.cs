@@ -35,6 +35,7 @@ public sealed class TransactionStatusTests
     {
         await using var sut = await StationUnderTest.StartBootedAsync();
         var transactionId = await sut.EnergyTransferStartedAsync();
+        await sut.WaitForDeliveredAsync();
         var response = await GetStatusAsync(sut, transactionId);
         Assert.Equal((true, false), (response.OngoingIndicator, response.MessagesInQueue));
     }
@@ -69,6 +70,7 @@ public sealed class TransactionStatusTests
         var transactionId = await sut.EnergyTransferStartedAsync();
         await sut.StopAuthorizedAsync(transactionId);
         await sut.EvDisconnectedAsync();
+        await sut.WaitForDeliveredAsync();
 
         var response = await GetStatusAsync(sut, transactionId);
         Assert.Equal((false, false), (response.OngoingIndicator, response.MessagesInQueue));
