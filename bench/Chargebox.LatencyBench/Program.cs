@@ -10,10 +10,12 @@ using Chargebox.Testing.Csms;
 // Station runtime latency (docs/performance.md): a real ChargingStation on simulated hardware and an
 // in-memory store, connected over loopback WebSocket to the test CSMS, which sends requests one after
 // another and times each: GetVariables of one variable (sent → CALLRESULT), and TriggerMessage
-// Heartbeat (sent → CALLRESULT, and sent → the station's Heartbeat CALL).
-// Usage: dotnet run -c Release --project bench/Chargebox.LatencyBench [-- <requests per kind> [<warm-up>]]
+// Heartbeat (sent → CALLRESULT, and sent → the station's Heartbeat CALL); then, with an EV plugged in,
+// RequestStartTransaction (sent → the Started TransactionEvent).
+// Usage: dotnet run -c Release --project bench/Chargebox.LatencyBench [-- <requests per kind> [<warm-up> [<remote starts>]]]
 var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var warmUp = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500;
+var remoteStarts = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000;
 var timeout = TimeSpan.FromSeconds(10);
 
 // Bounded: the whole run is cancelled after ten minutes whatever happens.
@@ -72,10 +74,16 @@ for (var i = 0; i < warmUp + requests; i++)
     }
 }
 
+// The EV waits plugged in (Occupied reported) for every remote start; AuthorizeRemoteStart is false by default.
+charger.Plug(1);
+await connection.ExpectFrameAsync(f => f.Text.Contains("\"Occupied\"", StringComparison.Ordinal), timeout, cancellationToken);
+var remoteStart = await RemoteStartLatency.MeasureAsync(connection, remoteStarts, Math.Min(warmUp, 100), timeout, cancellationToken);
+
 Console.WriteLine($"{requests} requests of each kind after {warmUp} warm-up rounds, one at a time, loopback WebSocket, {Environment.ProcessorCount} cores:");
 Console.WriteLine(getVariables.Summary());
 Console.WriteLine(trigger.Summary());
 Console.WriteLine(triggered.Summary());
+Console.WriteLine(remoteStart.Summary());
 // Garbage collections during the run (warm-up included), to tell GC pauses from scheduling noise in the tail.
 Console.WriteLine(
     $"GC during the run: gen0 {GC.CollectionCount(0) - gcBefore.Gen0}, gen1 {GC.CollectionCount(1) - gcBefore.Gen1}, gen2 {GC.CollectionCount(2) - gcBefore.Gen2}, " +

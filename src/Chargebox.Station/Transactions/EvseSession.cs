@@ -46,6 +46,10 @@ internal sealed class EvseSession
 
     public Transaction? Transaction { get; set; }
 
+    /// <summary>The transaction whose Ended event is queued but not yet sent: its connector stays Occupied
+    /// until then, so the StatusNotification Available never overtakes the Ended event (TC_E_17_CS order).</summary>
+    public string? EndedUnsent { get; set; }
+
     public ChargingStateEnumType ChargingState =>
         RelayClosed ? (EvDemanding ? ChargingStateEnumType.Charging : ChargingStateEnumType.SuspendedEV)
         : EvConnected ? ChargingStateEnumType.EVConnected

@@ -19,16 +19,23 @@ internal sealed partial class TransactionBlock
                 return;
             }
 
-            if (mayDeliver)
+            // An EV that already asks for power starts Charging at once; one that has not yet is reported
+            // EVConnected in Started and Charging when it draws (E01 step order of TC_E_01_CS).
+            if (mayDeliver && session.EvDemanding)
             {
                 await CloseRelayAsync(session, cancellationToken).ConfigureAwait(false);
             }
 
             await StartAsync(session, trigger, cancellationToken).ConfigureAwait(false);
+            if (mayDeliver)
+            {
+                await CloseRelayAsync(session, cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
 
-        if (mayDeliver)
+        if (mayDeliver && session.EvDemanding)
         {
             await CloseRelayAsync(session, cancellationToken).ConfigureAwait(false);
         }
@@ -39,6 +46,11 @@ internal sealed partial class TransactionBlock
         if (news)
         {
             await SendAsync(session, TransactionEventEnumType.Updated, trigger, null, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (mayDeliver)
+        {
+            await CloseRelayAsync(session, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -66,9 +78,12 @@ internal sealed partial class TransactionBlock
         _connectionTimers[session.EvseId].Stop();
         await OpenRelayAsync(session, cancellationToken).ConfigureAwait(false);
         var end = await SampleAsync(session, _services.DeviceModel.SampledData.TxEndedMeasurands, ReadingContextEnumType.TransactionEnd, cancellationToken).ConfigureAwait(false);
+        session.EndedUnsent = session.Transaction!.Id;
         await SendAsync(session, TransactionEventEnumType.Ended, trigger, end, reason, cancellationToken).ConfigureAwait(false);
         session.Transaction = null;
         session.ClearAuthorization();
+
+        // Also reports the connector (Available, Unavailable) when the Ended event already went out.
         await _availability.ApplyScheduledAsync(cancellationToken).ConfigureAwait(false);
         if (TransactionEnded is { } ended)
         {
@@ -104,20 +119,23 @@ internal sealed partial class TransactionBlock
     {
         var tx = session.Transaction!;
         var chargingState = session.ChargingState;
-        var first = eventType == TransactionEventEnumType.Started;
+
+        // F06.FR.07: a triggered event describes the transaction in full (EVSE and charging state, TC_F_13/14_CS).
+        var full = eventType == TransactionEventEnumType.Started || trigger == TriggerReasonEnumType.Trigger;
         var request = new TransactionEventRequest
         {
             EventType = eventType,
             Timestamp = _services.Clock.GetUtcNow(),
-            TriggerReason = trigger,
+            // F02: the first event after RequestStartTransaction says RemoteStart, whatever reached the start point.
+            TriggerReason = session.RemoteStartId is not null && eventType != TransactionEventEnumType.Ended ? TriggerReasonEnumType.RemoteStart : trigger,
             SeqNo = tx.NextSeqNo++,
 
             // E04.FR.xx: an event that happened while the station could not reach the CSMS says so.
             Offline = _services.Link.IsOnline ? null : true,
-            NumberOfPhasesUsed = first && session.Phases > 0 ? session.Phases : null,
+            NumberOfPhasesUsed = full && session.Phases > 0 ? session.Phases : null,
 
             // E01.FR.16: the EVSE (and connector) are given in the first event of the transaction.
-            Evse = first ? new EVSEType { Id = session.EvseId, ConnectorId = session.ConnectorId } : null,
+            Evse = full ? new EVSEType { Id = session.EvseId, ConnectorId = session.ConnectorId } : null,
 
             // E01/E03: the token goes in the first event after the driver was authorized.
             IdToken = session.IdToken is { } token && !tx.IdTokenReported ? token : null,
@@ -125,7 +143,7 @@ internal sealed partial class TransactionBlock
             TransactionInfo = new TransactionType
             {
                 TransactionId = tx.Id,
-                ChargingState = first || chargingState != tx.ReportedChargingState ? chargingState : null,
+                ChargingState = full || chargingState != tx.ReportedChargingState ? chargingState : null,
                 StoppedReason = stoppedReason,
 
                 // F01.FR.xx: the remoteStartId of RequestStartTransaction goes in the event that follows it.

@@ -45,6 +45,7 @@ internal sealed partial class TransactionBlock : IDisposable
         }
 
         queue.Answered = OnTransactionEventAnsweredAsync;
+        queue.Sent += OnTransactionEventSent;
     }
 
     public TransactionEventQueue Queue { get; }
@@ -53,7 +54,7 @@ internal sealed partial class TransactionBlock : IDisposable
     public Func<CancellationToken, ValueTask>? TransactionEnded { get; set; }
 
     /// <summary>Whether a transaction runs on the EVSE (its connectors are Occupied, G01).</summary>
-    public bool IsInUse(int evseId) => Find(evseId)?.Transaction is not null;
+    public bool IsInUse(int evseId) => Find(evseId) is { } session && (session.Transaction is not null || session.EndedUnsent is not null);
 
     /// <summary>The transaction on an EVSE for the status snapshot.</summary>
     public TransactionStatus? StatusOf(int evseId) =>
@@ -77,6 +78,9 @@ internal sealed partial class TransactionBlock : IDisposable
             session.Transaction = new Transaction(stored.TransactionId, stored.StartedAt) { NextSeqNo = stored.NextSeqNo };
             session.Deauthorized = true;
             await EndAsync(session, TriggerReasonEnumType.AbnormalCondition, ReasonEnumType.PowerLoss, cancellationToken).ConfigureAwait(false);
+
+            // At start-up the connectors are reported after the boot as they are: the old transaction is gone.
+            session.EndedUnsent = null;
         }
 
         // A controller restart may find the contactor as it left it: no energy flows without a transaction.
@@ -280,6 +284,21 @@ internal sealed partial class TransactionBlock : IDisposable
             // E05.FR.xx: the CSMS refused the token of a running transaction and StopTxOnInvalidId is set.
             await StopAuthorizationAsync(session, TriggerReasonEnumType.Deauthorized, ReasonEnumType.DeAuthorized, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private void OnTransactionEventSent(TransactionEventRequest request)
+    {
+        if (request.EventType != TransactionEventEnumType.Ended
+            || _sessions.Find(s => s.EndedUnsent == request.TransactionInfo.TransactionId) is not { } session)
+        {
+            return;
+        }
+
+        // The Ended event is on the wire: the connector's new status may follow it now, and availability
+        // changes scheduled for the end of the transaction (G03.FR.05) can apply.
+        session.EndedUnsent = null;
+        _availability.Refresh();
+        _services.Inbox.Post(ct => _availability.ApplyScheduledAsync(ct));
     }
 
     private static bool SameToken(IdTokenType? a, IdTokenType b) =>

@@ -40,6 +40,10 @@ internal sealed partial class TransactionEventQueue : IDisposable
     /// <summary>Raised on the loop when the last waiting event was answered (or dropped).</summary>
     public event Action? Drained;
 
+    /// <summary>Raised on the loop right after an event was handed to the connection: a CALL sent from the
+    /// handler goes out after it.</summary>
+    public event Action<TransactionEventRequest>? Sent;
+
     /// <summary>Events not yet answered by the CSMS.</summary>
     public int Count => _pending.Count;
 
@@ -94,6 +98,7 @@ internal sealed partial class TransactionEventQueue : IDisposable
             head.Value.Request,
             (response, ct) => OnAnsweredAsync(head, response, ct),
             (failure, ct) => OnFailedAsync(head, failure, ct));
+        Sent?.Invoke(head.Value.Request);
     }
 
     public void Dispose() => _retry.Dispose();

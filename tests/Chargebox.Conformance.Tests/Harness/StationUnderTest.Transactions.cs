@@ -71,4 +71,128 @@ internal sealed partial class StationUnderTest
         Assert.True(last.TransactionInfo.StoppedReason is null or ReasonEnumType.Local, $"stoppedReason {last.TransactionInfo.StoppedReason}");
         return last;
     }
+
+    /// <summary>Reusable state Authorized, Main A, steps 1 and 2: the card presented, AuthorizeRequest with the
+    /// configured idToken, answered Accepted.</summary>
+    public async Task AuthorizeLocallyAsync()
+    {
+        PresentCard();
+        var authorize = await Connection.ExpectCallAsync<AuthorizeRequest>(Timeout);
+        Assert.Equal((ValidIdToken.IdToken, ValidIdToken.Type), (authorize.Request.IdToken.IdToken, authorize.Request.IdToken.Type));
+        await Connection.ReplyAsync(authorize, new AuthorizeResponse { IdTokenInfo = new IdTokenInfoType { Status = AuthorizationStatusEnumType.Accepted } });
+    }
+
+    /// <summary>Completes once the station took an authorization without an EV: it then arms EVConnectionTimeOut
+    /// (E03.FR.05). A test waits for this before plugging in, so the cable does not overtake the authorization.
+    /// The timeout must differ from every other timer the station arms meanwhile (MessageTimeout is 30 s).</summary>
+    public Task EvConnectionTimerArmed(int evConnectionTimeOutSeconds = DefaultEvConnectionTimeOut) =>
+        Time.NextTimer(TimeSpan.FromSeconds(evConnectionTimeOutSeconds)).WaitAsync(Timeout);
+
+    /// <summary>TxCtrlr.EVConnectionTimeOut of the reference station's profile.</summary>
+    public const int DefaultEvConnectionTimeOut = 120;
+
+    /// <summary>Reusable state Authorized, Main B, steps 1 and 2: RequestStartTransaction for the configured
+    /// idToken and EVSE, answered Accepted.</summary>
+    public async Task<RequestStartTransactionResponse> RemoteStartAsync(int remoteStartId, ChargingProfileType? chargingProfile = null)
+    {
+        var response = await Connection.CallAsync(
+            new RequestStartTransactionRequest { IdToken = ValidIdToken, EvseId = EvseId, RemoteStartId = remoteStartId, ChargingProfile = chargingProfile },
+            Timeout);
+        Assert.Equal(RequestStartStopStatusEnumType.Accepted, response.Status);
+        return response;
+    }
+
+    /// <summary>Takes the next TransactionEventRequest and checks it belongs to <paramref name="transactionId"/>
+    /// and carries <paramref name="trigger"/>.</summary>
+    public async Task<TransactionEventRequest> ExpectTransactionEventAsync(string transactionId, TriggerReasonEnumType trigger)
+    {
+        var request = await ExpectTransactionEventAsync();
+        Assert.Equal(transactionId, request.TransactionInfo.TransactionId);
+        Assert.Equal(trigger, request.TriggerReason);
+        return request;
+    }
+
+    /// <summary>Reusable state EVDisconnected after an ended transaction (fixed cable: disconnecting the EV is
+    /// disconnecting it on the EV side): the connector reported Available, evseId and connectorId configured.</summary>
+    public async Task EvDisconnectedAsync()
+    {
+        Unplug();
+        var status = await ExpectStatusNotificationAsync();
+        Assert.Equal((EvseId, ConnectorId, ConnectorStatusEnumType.Available), (status.EvseId, status.ConnectorId, status.ConnectorStatus));
+    }
+
+    /// <summary>Waits (wall clock, bounded) until the station has taken the CSMS's answers to every queued
+    /// TransactionEvent: an answer reaches the station's loop a moment after the CSMS sent it, and a CALL the
+    /// CSMS sends right after the answer can get there first.</summary>
+    public async Task WaitForDeliveredAsync()
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while ((await Store.MessageQueue.LoadAsync(CancellationToken.None)).Any(m => m.Action == "TransactionEvent"))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The station still holds TransactionEvents the CSMS answered.");
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>The OCTT closes the WebSocket and accepts no reconnection until <see cref="ReconnectAsync"/>:
+    /// the station's back-off is <paramref name="backOffSeconds"/> (RetryBackOffWaitMinimum, random range 0),
+    /// and fake time does not move until the test says so.</summary>
+    public async Task GoOfflineAsync(int backOffSeconds)
+    {
+        var armed = Time.NextTimer(TimeSpan.FromSeconds(backOffSeconds));
+        await Connection.CloseAsync();
+        await Connection.WaitForDisconnectAsync(Timeout);
+        await armed.WaitAsync(Timeout);
+    }
+
+    /// <summary>The OCTT accepts the reconnection: fake time moves by the back-off and the station connects.</summary>
+    public async Task ReconnectAsync(int backOffSeconds)
+    {
+        Time.Advance(TimeSpan.FromSeconds(backOffSeconds));
+        await NextConnectionAsync();
+    }
+
+    /// <summary>The Before of the offline test cases: OfflineThreshold RetryBackOffWaitMinimum + 60, random range 0.</summary>
+    public async Task ConfigureReconnectAsync(int backOffSeconds)
+    {
+        await ConfigureAsync("OCPPCommCtrlr", "OfflineThreshold", $"{backOffSeconds + 60}");
+        await ConfigureAsync("OCPPCommCtrlr", "RetryBackOffWaitMinimum", $"{backOffSeconds}");
+        await ConfigureAsync("OCPPCommCtrlr", "RetryBackOffRandomRange", "0");
+    }
+
+    /// <summary>"The Charging Station will empty its Transaction message queue": takes every CALL in the order
+    /// sent, answering TransactionEvents (collected) and StatusNotifications, until a TransactionEvent matches
+    /// <paramref name="last"/>.</summary>
+    public async Task<IReadOnlyList<TransactionEventRequest>> ExpectQueueEmptiedAsync(
+        Func<TransactionEventRequest, bool> last,
+        AuthorizationStatusEnumType idTokenStatus = AuthorizationStatusEnumType.Accepted)
+    {
+        var events = new List<TransactionEventRequest>();
+        while (true)
+        {
+            var call = await Connection.ExpectCallAsync(null, Timeout);
+            switch (call.Action)
+            {
+                case "StatusNotification":
+                    await Connection.ReplyAsync(call, new StatusNotificationResponse());
+                    break;
+                case "TransactionEvent":
+                    var request = System.Text.Json.JsonSerializer.Deserialize(call.Payload, Protocol.Json.OcppJsonContext.Default.TransactionEventRequest)!;
+                    await Connection.ReplyAsync(call, new TransactionEventResponse
+                    {
+                        IdTokenInfo = request.IdToken is null ? null : new IdTokenInfoType { Status = idTokenStatus },
+                    });
+                    events.Add(request);
+                    if (last(request))
+                    {
+                        return events;
+                    }
+
+                    break;
+                default:
+                    Assert.Fail($"Unexpected {call.Action} while the station empties its transaction queue.");
+                    break;
+            }
+        }
+    }
 }

@@ -52,7 +52,10 @@ public sealed class RemoteControlTests
 
         h.Charger.Plug(1);
         var (_, started) = await h.ExpectTransactionEventAsync();
-        Assert.Equal(TriggerReasonEnumType.CablePluggedIn, started.TriggerReason);
+
+        // The cable reached the start point, but the first event after the remote start says RemoteStart
+        // (Part 6 general rule for reusable state Authorized, remote).
+        Assert.Equal(TriggerReasonEnumType.RemoteStart, started.TriggerReason);
         Assert.Equal(4711, started.TransactionInfo.RemoteStartId);
     }
 
