@@ -67,7 +67,10 @@ internal sealed partial class TransactionBlock : IDisposable
     {
         foreach (var stored in await _services.Store.Transactions.LoadAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (Find(stored.EvseId) is not { Transaction: null } session)
+            // The Ended event is queued before the running transaction is forgotten (two writes): a power cut
+            // between them leaves both, and the transaction has already ended — ending it again would send a
+            // second, different Ended with the same seqNo.
+            if (Find(stored.EvseId) is not { Transaction: null } session || Queue.HasEnded(stored.TransactionId))
             {
                 await _services.Store.Transactions.RemoveAsync(stored.TransactionId, cancellationToken).ConfigureAwait(false);
                 continue;

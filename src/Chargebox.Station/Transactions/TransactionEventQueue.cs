@@ -51,6 +51,10 @@ internal sealed partial class TransactionEventQueue : IDisposable
     public bool HasPending(string? transactionId) =>
         _pending.Any(p => transactionId is null || p.Request.TransactionInfo.TransactionId == transactionId);
 
+    /// <summary>Whether the Ended event of <paramref name="transactionId"/> waits for delivery.</summary>
+    public bool HasEnded(string transactionId) =>
+        _pending.Any(p => p.Request.EventType == TransactionEventEnumType.Ended && p.Request.TransactionInfo.TransactionId == transactionId);
+
     /// <summary>Picks up what was queued before a reboot (E04: delivered after reconnecting).</summary>
     public async ValueTask LoadAsync(CancellationToken cancellationToken)
     {

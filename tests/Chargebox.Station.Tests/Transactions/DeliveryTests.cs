@@ -154,4 +154,32 @@ public sealed class DeliveryTests
         Assert.Empty(await h.Store.Transactions.LoadAsync(CancellationToken.None));
         Assert.Null((await h.StatusAsync()).Evses[0].Transaction);
     }
+
+    [Fact]
+    public async Task E01_PowerCutBetweenQueuingEndedAndForgettingTheTransaction_EndedSentOnce()
+    {
+        // Found by the fault test: a kill between the two writes left both the queued Ended and the stored
+        // transaction, and the next boot ended the transaction a second time with the same seqNo.
+        await using var h = await StationHarness.StartAsync();
+        h.Charger.Plug(1);
+        await h.AuthorizeCardAsync();
+        var (_, started) = await h.ExpectTransactionEventAsync();
+        await h.SettleAsync();
+        var running = Assert.Single(await h.Store.Transactions.LoadAsync(CancellationToken.None));
+
+        await h.GoOfflineAsync();
+        h.Charger.Unplug(1);
+        await h.StatusAsync();
+        await h.Store.Transactions.SaveAsync(running with { NextSeqNo = running.NextSeqNo + 1 }, CancellationToken.None);
+
+        await h.PowerCycleAsync();
+        var (_, ended) = await h.ExpectTransactionEventAsync();
+        Assert.Equal(TransactionEventEnumType.Ended, ended.EventType);
+        Assert.Equal(started.TransactionInfo.TransactionId, ended.TransactionInfo.TransactionId);
+        Assert.Equal(ReasonEnumType.EVDisconnected, ended.TransactionInfo.StoppedReason);
+        await h.SettleAsync();
+        Assert.Single(h.Connection.Frames, f => f.Direction == FrameDirection.FromStation && f.Text.Contains("\"TransactionEvent\"", StringComparison.Ordinal));
+        Assert.Empty(await h.Store.MessageQueue.LoadAsync(CancellationToken.None));
+        Assert.Empty(await h.Store.Transactions.LoadAsync(CancellationToken.None));
+    }
 }
