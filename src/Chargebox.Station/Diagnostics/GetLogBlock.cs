@@ -84,7 +84,9 @@ internal sealed partial class GetLogBlock : IDisposable
 
         upload.Content ??= await ContentAsync(upload, cancellationToken).ConfigureAwait(false);
         Notify(UploadLogStatusEnumType.Uploading, upload.RequestId);
-        _ = UploadAsync(upload, upload.Content, upload.Stopping.Token);
+        var content = upload.Content;
+        var stopping = upload.Stopping.Token;
+        _ = Task.Run(() => UploadAsync(upload, content, stopping), CancellationToken.None);
     }
 
     private async ValueTask<string> ContentAsync(LogUpload upload, CancellationToken cancellationToken)
@@ -98,9 +100,10 @@ internal sealed partial class GetLogBlock : IDisposable
     // Runs beside the loop: file I/O and the transfer; the outcome is posted back.
     private async Task UploadAsync(LogUpload upload, string content, CancellationToken cancellationToken)
     {
-        var folder = Directory.CreateTempSubdirectory("chargebox-log-");
+        DirectoryInfo? folder = null;
         try
         {
+            folder = Directory.CreateTempSubdirectory("chargebox-log-");
             var path = Path.Combine(folder.FullName, upload.FileName);
             await File.WriteAllTextAsync(path, content, cancellationToken).ConfigureAwait(false);
             await _services.FileTransfer.UploadAsync(path, upload.Location!, upload.FileName, null, cancellationToken).ConfigureAwait(false);
@@ -114,13 +117,21 @@ internal sealed partial class GetLogBlock : IDisposable
         {
             _services.Inbox.Post(() => OnFailed(upload, failure.Failure, failure.Message));
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception ex)
         {
+            // Whatever broke (disk, a transfer's bug), the upload must end in a status, or it would block the next.
             _services.Inbox.Post(() => OnFailed(upload, FileTransferFailure.TransferFailed, ex.Message));
         }
         finally
         {
-            folder.Delete(recursive: true);
+            try
+            {
+                folder?.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp folder left behind is no reason to report the upload differently.
+            }
         }
     }
 
