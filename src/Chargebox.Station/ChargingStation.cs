@@ -5,6 +5,7 @@ using Chargebox.Station.Connectivity;
 using Chargebox.Station.CustomerInformation;
 using Chargebox.Station.DataTransfer;
 using Chargebox.Station.DeviceModel;
+using Chargebox.Station.Diagnostics;
 using Chargebox.Station.Hardware;
 using Chargebox.Station.Provisioning;
 using Chargebox.Station.RemoteControl;
@@ -52,7 +53,7 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
             SecurityEvents = securityEvents,
             SecurityLog = securityEvents,
             Certificates = new OptionsCertificates(options),
-            FileTransfer = options.FileTransfer ?? new HttpFileTransfer(new HttpClient()),
+            FileTransfer = options.FileTransfer ?? DefaultFileTransfer.Create(),
         };
 
         _availability = new AvailabilityBlock(_services);
@@ -77,6 +78,10 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
         };
         _disposables.Add(heartbeat);
         _disposables.Add(boot);
+        _disposables.Add(new GetLogBlock(_services, ((DiagnosticsLoggerFactory)options.LoggerFactory).Log, trigger));
+
+        // FileTransferProtocols lists what this station can really use (no curl: no FTP), not the profile's list.
+        deviceModel.UpdateActual(new("OCPPCommCtrlr"), new("FileTransferProtocols"), string.Join(',', _services.FileTransfer.Protocols));
 
         // Transactions own their own Random so that the supervisor's back-off never shares one across threads.
         var authorization = new AuthorizationBlock(_services);
@@ -126,6 +131,9 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(hardware);
         ArgumentNullException.ThrowIfNull(store);
         var clock = new StationClock(options.TimeProvider);
+
+        // N01: the diagnostics log is the station's own log; every logger the station makes also writes into it.
+        options = options with { LoggerFactory = new DiagnosticsLoggerFactory(options.LoggerFactory, new DiagnosticsLog(clock)) };
         var deviceModel = DeviceModelFactory.Create(options.Profile, store.DeviceModel, clock);
         await deviceModel.LoadAsync(cancellationToken).ConfigureAwait(false);
         deviceModel.UpdateActual(new("SecurityCtrlr"), new("Identity"), options.Identity);
