@@ -55,11 +55,12 @@ internal static class OcmfDocument
                 json.WriteString("TX", tx);
             }
 
-            // RV keeps the exact decimal representation (kWh with three decimals): a verifier reads it as written.
+            // RV in Wh at the register's own resolution (mWh), written as the exact decimal, so the signed value
+            // equals the one in the sampled value; a verifier reads it as written.
             json.WritePropertyName("RV");
-            json.WriteRawValue((reading.EnergyActiveImportWh / 1000m).ToString("0.000", CultureInfo.InvariantCulture));
+            json.WriteRawValue(reading.EnergyActiveImportWh.ToString("0.000", CultureInfo.InvariantCulture));
             json.WriteString("RI", "1-b:1.8.0");
-            json.WriteString("RU", "kWh");
+            json.WriteString("RU", "Wh");
             json.WriteString("EF", string.Empty);
             json.WriteString("ST", "G");
             json.WriteEndObject();

@@ -4,14 +4,16 @@ namespace Chargebox.Station.MeterValues;
 
 /// <summary>Fires on the station's loop at every multiple of an interval counted from midnight (UTC) on the
 /// station's clock (J01.FR.xx: an interval of 900 s gives readings at :00, :15, :30 and :45), and passes the
-/// aligned moment it stands for. Each tick arms the next one from the clock, so a clock set by the CSMS or a
-/// changed interval takes effect at the next boundary. An interval of zero stops it.</summary>
+/// boundary it was armed for, even when the tick runs late or the CSMS set the clock meanwhile. Each tick arms
+/// the next one from the clock, so a clock set by the CSMS or a changed interval takes effect at the next
+/// boundary. An interval of zero stops it.</summary>
 internal sealed class ClockAlignedTimer : IDisposable
 {
     private readonly StationServices _services;
     private readonly Func<TimeSpan> _interval;
     private readonly Func<DateTimeOffset, CancellationToken, ValueTask> _onBoundary;
     private readonly StationTimer _timer;
+    private DateTimeOffset _boundary;
 
     public ClockAlignedTimer(StationServices services, Func<TimeSpan> interval, Func<DateTimeOffset, CancellationToken, ValueTask> onBoundary)
     {
@@ -32,7 +34,8 @@ internal sealed class ClockAlignedTimer : IDisposable
         }
 
         var now = _services.Clock.GetUtcNow();
-        _timer.Start(Next(now, interval) - now, Timeout.InfiniteTimeSpan);
+        _boundary = Next(now, interval);
+        _timer.Start(_boundary - now, Timeout.InfiniteTimeSpan);
     }
 
     public void Dispose() => _timer.Dispose();
@@ -57,9 +60,16 @@ internal sealed class ClockAlignedTimer : IDisposable
             return;
         }
 
-        // A tick that runs a little late still stands for the boundary it was armed for.
-        var boundary = Last(_services.Clock.GetUtcNow(), interval);
+        var boundary = _boundary;
         Rearm();
+        if (_boundary <= boundary)
+        {
+            // The clock was set back after the timer was armed: the next boundary is after this one.
+            var now = _services.Clock.GetUtcNow();
+            _boundary = Next(boundary, interval);
+            _timer.Start(_boundary - now, Timeout.InfiniteTimeSpan);
+        }
+
         await _onBoundary(boundary, cancellationToken).ConfigureAwait(false);
     }
 }
