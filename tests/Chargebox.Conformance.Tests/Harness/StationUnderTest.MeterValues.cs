@@ -15,9 +15,12 @@ internal sealed partial class StationUnderTest
     public const string AllMeasurands = "Energy.Active.Import.Register,Voltage,Current.Import,Power.Active.Import";
 
     /// <summary>Sets a clock-aligned interval (AlignedDataCtrlr Interval or TxEndedInterval) and waits until the
-    /// station armed its timer for the next boundary (the clock stands on one: 08:00:00).</summary>
+    /// station armed its timer for the next boundary (the clock stands on one: 08:00:00). Heartbeats are moved
+    /// out of the way first: their currentTime sets the station's clock, and one answered while the test jumps
+    /// the fake clock would move the station's clock back by part of the jump.</summary>
     public async Task ConfigureAlignedIntervalAsync(string variable, TimeSpan interval)
     {
+        await ConfigureAsync("OCPPCommCtrlr", "HeartbeatInterval", "86400");
         var armed = Time.NextTimer(interval);
         await ConfigureAsync("AlignedDataCtrlr", variable, ((int)interval.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await armed.WaitAsync(Timeout);
