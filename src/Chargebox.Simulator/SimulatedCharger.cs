@@ -20,7 +20,7 @@ public sealed partial class SimulatedCharger : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         SimulatedChargerOptionsValidator.Validate(options);
-        _context = new SimulatorContext(timeProvider) { Sink = eventSink };
+        _context = new SimulatorContext(timeProvider) { Sink = eventSink, MeterKeyDirectory = options.MeterKeyDirectory };
         _evses = options.Evses.Select(e => new SimulatedEvse(_context, e)).ToArray();
         _power = new SimulatedStationPower(_context);
     }

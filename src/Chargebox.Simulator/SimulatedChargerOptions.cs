@@ -5,6 +5,10 @@ public sealed record SimulatedChargerOptions
 {
     public required IReadOnlyList<SimulatedEvseOptions> Evses { get; init; }
 
+    /// <summary>Where each meter keeps its signing key (<c>meter-evse-{id}.pem</c>), made on first use; null:
+    /// the keys live in memory only and change with every new charger (tests).</summary>
+    public string? MeterKeyDirectory { get; init; }
+
     /// <summary>A charger with <paramref name="evseCount"/> EVSEs of one connector each, with a lock,
     /// 1 phase, 230 V, 32 A, AC: the shape of the reference station.</summary>
     public static SimulatedChargerOptions Default(int evseCount = 1)

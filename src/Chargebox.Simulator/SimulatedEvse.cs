@@ -10,6 +10,7 @@ internal sealed partial class SimulatedEvse : IEvseHardware, IDisposable
     private readonly SimulatedEvseOptions _options;
     private readonly SimulatedConnector[] _connectors;
     private readonly SimulatedRelay _relay;
+    private readonly SimulatedMeter _meter;
     private SimulatedEv? _ev;
     private SimulatedConnector? _evConnector;
 
@@ -19,7 +20,7 @@ internal sealed partial class SimulatedEvse : IEvseHardware, IDisposable
         _options = options;
         _connectors = options.Connectors.Select(c => new SimulatedConnector(context, c)).ToArray();
         _relay = new SimulatedRelay(this);
-        Meter = new SimulatedMeter(this);
+        _meter = new SimulatedMeter(this);
         _wattTicksPerWh = 3600m * context.Time.TimestampFrequency;
         _settledAt = context.Time.GetTimestamp();
     }
@@ -30,7 +31,7 @@ internal sealed partial class SimulatedEvse : IEvseHardware, IDisposable
 
     public IRelay Relay => _relay;
 
-    public IEnergyMeter Meter { get; }
+    public IEnergyMeter Meter => _meter;
 
     internal SimulatorContext Context { get; }
 
@@ -128,5 +129,7 @@ internal sealed partial class SimulatedEvse : IEvseHardware, IDisposable
             _batteryFullTimer?.Dispose();
             _batteryFullTimer = null;
         }
+
+        _meter.Dispose();
     }
 }

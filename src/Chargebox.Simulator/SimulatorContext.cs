@@ -10,6 +10,9 @@ internal sealed class SimulatorContext(TimeProvider timeProvider)
 
     public TimeProvider Time { get; } = timeProvider;
 
+    /// <summary>See <see cref="SimulatedChargerOptions.MeterKeyDirectory"/>.</summary>
+    public string? MeterKeyDirectory { get; init; }
+
     /// <summary>Set under <see cref="Gate"/>; null until the station is built and attaches itself.</summary>
     public IHardwareEventSink? Sink { get; set; }
 

@@ -8,8 +8,13 @@ namespace Chargebox.Station.MeterValues;
 internal sealed class TriggeredMeterValues
 {
     private readonly StationServices _services;
+    private readonly MeterValueReader _reader;
 
-    public TriggeredMeterValues(StationServices services) => _services = services;
+    public TriggeredMeterValues(StationServices services)
+    {
+        _services = services;
+        _reader = new MeterValueReader(services);
+    }
 
     public TriggerMessageStatusEnumType Trigger(TriggerMessageRequest request)
     {
@@ -21,8 +26,9 @@ internal sealed class TriggeredMeterValues
         {
             foreach (var evse in evses)
             {
-                var reading = await evse.Meter.ReadAsync(ct).ConfigureAwait(false);
-                if (MeterValueSampler.Sample(reading, measurands, ReadingContextEnumType.Trigger) is { } value)
+                // Signed as the clock-aligned values are: the same measurands, the same controller.
+                var sign = _services.DeviceModel.AlignedData.SignReadings;
+                if (await _reader.ReadAsync(evse, measurands, ReadingContextEnumType.Trigger, sign, null, ct).ConfigureAwait(false) is { } value)
                 {
                     _services.Link.Send(new MeterValuesRequest { EvseId = evse.EvseId, MeterValue = [value] });
                 }

@@ -58,6 +58,7 @@ internal sealed partial class TransactionBlock
     {
         var now = _services.Clock.GetUtcNow();
         session.Transaction = new Transaction(NewTransactionId(), now);
+        _meterValues.Started(session.EvseId, session.Transaction.Id);
         var sampled = _services.DeviceModel.SampledData;
         var begin = await SampleAsync(session, sampled.TxStartedMeasurands, ReadingContextEnumType.TransactionBegin, cancellationToken).ConfigureAwait(false);
         if (sampled.Enabled && sampled.TxUpdatedInterval > TimeSpan.Zero)
@@ -78,8 +79,16 @@ internal sealed partial class TransactionBlock
         _connectionTimers[session.EvseId].Stop();
         await OpenRelayAsync(session, cancellationToken).ConfigureAwait(false);
         var end = await SampleAsync(session, _services.DeviceModel.SampledData.TxEndedMeasurands, ReadingContextEnumType.TransactionEnd, cancellationToken).ConfigureAwait(false);
+
+        // J02/J01: the TxEndedInterval samples collected during the transaction go in Ended, before the Transaction.End one.
+        List<MeterValueType> values = [.. _meterValues.Ended(session.EvseId)];
+        if (end is not null)
+        {
+            values.Add(end);
+        }
+
         session.EndedUnsent = session.Transaction!.Id;
-        await SendAsync(session, TransactionEventEnumType.Ended, trigger, end, reason, cancellationToken).ConfigureAwait(false);
+        await SendEventAsync(session, TransactionEventEnumType.Ended, trigger, values.Count == 0 ? null : values, reason, cancellationToken).ConfigureAwait(false);
         session.Transaction = null;
         session.ClearAuthorization();
 
@@ -103,19 +112,23 @@ internal sealed partial class TransactionBlock
         await SendAsync(session, TransactionEventEnumType.Updated, TriggerReasonEnumType.MeterValuePeriodic, sample, null, cancellationToken).ConfigureAwait(false);
     }
 
-    private async ValueTask<MeterValueType?> SampleAsync(EvseSession session, IReadOnlyList<string> measurands, ReadingContextEnumType context, CancellationToken cancellationToken)
+    /// <summary>J01: a clock-aligned value of a running transaction, in an Updated event with trigger MeterValueClock.</summary>
+    private async ValueTask SendClockAlignedAsync(int evseId, MeterValueType value, CancellationToken cancellationToken)
     {
-        if (!_services.DeviceModel.SampledData.Enabled || measurands.Count == 0 || _services.Hardware.FindEvse(session.EvseId) is not { } evse)
+        if (Find(evseId) is { Transaction: not null } session)
         {
-            return null;
+            await SendAsync(session, TransactionEventEnumType.Updated, TriggerReasonEnumType.MeterValueClock, value, null, cancellationToken).ConfigureAwait(false);
         }
-
-        var reading = await evse.Meter.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return MeterValueSampler.Sample(reading, measurands, context);
     }
 
+    private ValueTask<MeterValueType?> SampleAsync(EvseSession session, IReadOnlyList<string> measurands, ReadingContextEnumType context, CancellationToken cancellationToken) =>
+        _meterValues.SampleAsync(session.EvseId, session.Transaction!.Id, measurands, context, cancellationToken);
+
+    private ValueTask SendAsync(EvseSession session, TransactionEventEnumType eventType, TriggerReasonEnumType trigger, MeterValueType? meterValue, ReasonEnumType? stoppedReason, CancellationToken cancellationToken) =>
+        SendEventAsync(session, eventType, trigger, meterValue is null ? null : [meterValue], stoppedReason, cancellationToken);
+
     /// <summary>Builds the next event of the session's transaction and queues it for delivery.</summary>
-    private async ValueTask SendAsync(EvseSession session, TransactionEventEnumType eventType, TriggerReasonEnumType trigger, MeterValueType? meterValue, ReasonEnumType? stoppedReason, CancellationToken cancellationToken)
+    private async ValueTask SendEventAsync(EvseSession session, TransactionEventEnumType eventType, TriggerReasonEnumType trigger, IReadOnlyList<MeterValueType>? meterValues, ReasonEnumType? stoppedReason, CancellationToken cancellationToken)
     {
         var tx = session.Transaction!;
         var chargingState = session.ChargingState;
@@ -139,7 +152,7 @@ internal sealed partial class TransactionBlock
 
             // E01/E03: the token goes in the first event after the driver was authorized.
             IdToken = session.IdToken is { } token && !tx.IdTokenReported ? token : null,
-            MeterValue = meterValue is null ? null : [meterValue],
+            MeterValue = meterValues,
             TransactionInfo = new TransactionType
             {
                 TransactionId = tx.Id,

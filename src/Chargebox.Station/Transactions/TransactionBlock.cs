@@ -1,6 +1,7 @@
 using Chargebox.Protocol.Messages;
 using Chargebox.Station.Authorization;
 using Chargebox.Station.Availability;
+using Chargebox.Station.MeterValues;
 using Chargebox.Station.Profiles;
 using Chargebox.Station.Runtime;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,8 @@ internal sealed partial class TransactionBlock : IDisposable
     private readonly List<EvseSession> _sessions = [];
     private readonly Dictionary<int, StationTimer> _meterTimers = [];
     private readonly Dictionary<int, StationTimer> _connectionTimers = [];
+    private readonly TransactionMeterValues _meterValues;
+    private readonly AlignedMeterValues _alignedMeterValues;
 
     public TransactionBlock(StationServices services, StationProfile profile, AuthorizationBlock authorization, AvailabilityBlock availability, TransactionEventQueue queue, Random random)
     {
@@ -46,6 +49,8 @@ internal sealed partial class TransactionBlock : IDisposable
 
         queue.Answered = OnTransactionEventAnsweredAsync;
         queue.Sent += OnTransactionEventSent;
+        _meterValues = new TransactionMeterValues(services);
+        _alignedMeterValues = new AlignedMeterValues(services, _meterValues, SendClockAlignedAsync);
     }
 
     public TransactionEventQueue Queue { get; }
@@ -188,6 +193,8 @@ internal sealed partial class TransactionBlock : IDisposable
             timer.Dispose();
         }
 
+        _alignedMeterValues.Dispose();
+        _meterValues.Dispose();
         Queue.Dispose();
     }
 
