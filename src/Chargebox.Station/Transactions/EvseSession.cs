@@ -44,10 +44,15 @@ internal sealed class EvseSession
 
     public bool RelayClosed { get; set; }
 
+    /// <summary>The EVSE withholds energy although the session goes on: the CSMS found the token invalid
+    /// and StopTxOnInvalidId is false (chargingState SuspendedEVSE).</summary>
+    public bool EnergySuspended { get; set; }
+
     public Transaction? Transaction { get; set; }
 
     public ChargingStateEnumType ChargingState =>
         RelayClosed ? (EvDemanding ? ChargingStateEnumType.Charging : ChargingStateEnumType.SuspendedEV)
+        : EvConnected && EnergySuspended ? ChargingStateEnumType.SuspendedEVSE
         : EvConnected ? ChargingStateEnumType.EVConnected
         : ChargingStateEnumType.Idle;
 
@@ -58,6 +63,7 @@ internal sealed class EvseSession
         GroupIdToken = null;
         Authorized = false;
         Deauthorized = false;
+        EnergySuspended = false;
         RemoteStartId = null;
         StopReason = null;
     }
