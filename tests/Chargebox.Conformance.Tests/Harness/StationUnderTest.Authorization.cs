@@ -64,26 +64,35 @@ internal sealed partial class StationUnderTest
     /// is shown once more so the station forgets the pending authorization.</summary>
     public async Task CacheIdTokenAsync(IdTokenType token, IdTokenInfoType answer)
     {
-        var stored = int.Parse((await GetVariableAsync("AuthCacheCtrlr", "Storage")).AttributeValue ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        var stored = await CacheBytesAsync();
         PresentCard(token);
         await ExpectAuthorizeAsync(token, answer);
 
-        // A CSMS call is served after the answer was taken: the cache has grown (AuthCacheCtrlr.Storage).
-        Assert.True(int.Parse((await GetVariableAsync("AuthCacheCtrlr", "Storage")).AttributeValue!, System.Globalization.CultureInfo.InvariantCulture) > stored);
+        // The answer reaches the station's loop on its own path: asked until the cache grew (AuthCacheCtrlr.Storage).
+        var asked = 0;
+        while (await CacheBytesAsync() <= stored)
+        {
+            Assert.True(++asked < 200, "the Authorization Cache did not take the answer");
+        }
+
         if (answer.Status == AuthorizationStatusEnumType.Accepted)
         {
+            // The same token again withdraws the pending authorization (no EV): nothing is sent.
             PresentCard(token);
-            await GetVariableAsync("AuthCacheCtrlr", "Storage");
+            await CacheBytesAsync();
         }
     }
+
+    private async Task<int> CacheBytesAsync() =>
+        int.Parse((await GetVariableAsync("AuthCacheCtrlr", "Storage")).AttributeValue ?? "0", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>"The OCTT waits to see that the station does not send X": a triggered Heartbeat round trip
     /// shows the station has sent everything it decided so far; none of it may be <paramref name="action"/>.</summary>
     public async Task AssertNotSentAsync(string action, int framesBefore)
     {
+        var earlier = Connection.Frames.ToHashSet<object>(ReferenceEqualityComparer.Instance);
         var heartbeat = await Connection.CallAsync(new TriggerMessageRequest { RequestedMessage = MessageTriggerEnumType.Heartbeat }, Timeout);
         Assert.Equal(TriggerMessageStatusEnumType.Accepted, heartbeat.Status);
-        var earlier = Connection.Frames.ToHashSet<object>(ReferenceEqualityComparer.Instance);
         await Connection.ExpectFrameAsync(f => !earlier.Contains(f) && f.Text.Contains("\"Heartbeat\"", StringComparison.Ordinal), Timeout);
         Assert.DoesNotContain(Connection.Frames.Skip(framesBefore), f => f.Direction == FrameDirection.FromStation && f.Text.Contains($"\"{action}\"", StringComparison.Ordinal));
     }
