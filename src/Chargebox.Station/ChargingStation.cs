@@ -2,6 +2,8 @@ using Chargebox.Protocol.Messages;
 using Chargebox.Station.Authorization;
 using Chargebox.Station.Availability;
 using Chargebox.Station.Connectivity;
+using Chargebox.Station.CustomerInformation;
+using Chargebox.Station.DataTransfer;
 using Chargebox.Station.DeviceModel;
 using Chargebox.Station.Hardware;
 using Chargebox.Station.Provisioning;
@@ -25,6 +27,7 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
     private readonly ResetBlock _reset;
     private readonly TransactionBlock _transactions;
     private readonly CsmsConnectionSupervisor _supervisor;
+    private readonly DataTransferToCsms _dataTransferToCsms;
     private readonly CancellationTokenSource _stopping;
     private readonly List<IDisposable> _disposables = [];
     private Task? _running;
@@ -76,9 +79,13 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
         _disposables.Add(boot);
 
         // Transactions own their own Random so that the supervisor's back-off never shares one across threads.
-        _transactions = new TransactionBlock(_services, options.Profile, new AuthorizationBlock(_services), _availability, new TransactionEventQueue(_services), new Random(options.Random.Next()));
+        var authorization = new AuthorizationBlock(_services);
+        _transactions = new TransactionBlock(_services, options.Profile, authorization, _availability, new TransactionEventQueue(_services), new Random(options.Random.Next()));
         _disposables.Add(_transactions);
         TransactionWiring.Connect(_services, _transactions, _availability, _reset, trigger, boot, connectivity);
+        _ = new DataTransferBlock(_services, options.DataTransferHandlers);
+        _dataTransferToCsms = new DataTransferToCsms(_services);
+        _ = new CustomerInformationBlock(_services, new AuthorizationCacheRecords(_services, authorization));
 
         deviceModel.Changed += change =>
         {
@@ -154,6 +161,17 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(hardwareEvent);
         _services.Inbox.Post(_ => OnHardwareEventAsync(hardwareEvent));
+    }
+
+    /// <summary>Sends a vendor-specific DataTransferRequest to the CSMS (P02) and returns the CSMS's response.
+    /// Fails with <see cref="Chargebox.Transport.OcppConnectionClosedException"/> while offline (it is not
+    /// queued), <see cref="InvalidOperationException"/> before the CSMS accepted the BootNotification, and the
+    /// RPC layer's exceptions when the CSMS answers with a CALLERROR or not in time.</summary>
+    public async Task<DataTransferResponse> SendDataTransferAsync(DataTransferRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var answer = await _services.Inbox.InvokeAsync(_ => ValueTask.FromResult(_dataTransferToCsms.Send(request)), cancellationToken).ConfigureAwait(false);
+        return await answer.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The station's state, read on its loop.</summary>

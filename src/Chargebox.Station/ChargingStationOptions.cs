@@ -1,5 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
+using System.Collections.Frozen;
 using Chargebox.Protocol.Messages;
+using Chargebox.Station.DataTransfer;
 using Chargebox.Station.Profiles;
 using Chargebox.Station.Runtime;
 using Chargebox.Transport.FileTransfer;
@@ -52,4 +54,10 @@ public sealed record ChargingStationOptions
 
     /// <summary>Opens connections to the CSMS; a WebSocket connector by default.</summary>
     public ICsmsConnector? Connector { get; init; }
+
+    /// <summary>Vendor-specific DataTransfer from the CSMS (P01), by vendorId (compared case-insensitively):
+    /// the station hands a request to the handler of its vendorId and answers UnknownVendorId when there is
+    /// none. Empty by default. To send DataTransfer to the CSMS, use
+    /// <see cref="ChargingStation.SendDataTransferAsync"/>.</summary>
+    public IReadOnlyDictionary<string, IDataTransferHandler> DataTransferHandlers { get; init; } = FrozenDictionary<string, IDataTransferHandler>.Empty;
 }

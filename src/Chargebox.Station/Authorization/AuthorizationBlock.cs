@@ -28,6 +28,9 @@ internal sealed partial class AuthorizationBlock
         _logger = services.LoggerFactory.CreateLogger<AuthorizationBlock>();
         Cache = new AuthorizationCache(services.Store.AuthorizationCache);
         services.Router.On<ClearCacheRequest, ClearCacheResponse>(OnClearCacheAsync);
+
+        // The persisted cache is read first thing on the loop, so every reader finds it loaded.
+        services.Inbox.Post(ct => Cache.LoadAsync(ct));
     }
 
     public AuthorizationCache Cache { get; }

@@ -82,6 +82,22 @@ internal sealed class AuthorizationCache
             : info;
     }
 
+    /// <summary>What is cached for the token, without counting as a use (CustomerInformation reports it, N09);
+    /// null when unknown or past its lifetime. Reads the entries loaded so far (see <see cref="LoadAsync"/>).</summary>
+    public IdTokenInfoType? Find(IdTokenType token, DateTimeOffset now, TimeSpan lifeTime) =>
+        _entries.TryGetValue(Key(token), out var slot) && slot.Entry.LastUsed + lifeTime > now ? slot.Entry.IdTokenInfo : null;
+
+    /// <summary>N10.FR.01: ClearCustomerInformation removes the entry of one token.</summary>
+    public async ValueTask RemoveAsync(IdTokenType token, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken).ConfigureAwait(false);
+        await _store.RemoveAsync(token, cancellationToken).ConfigureAwait(false);
+        if (_entries.Remove(Key(token), out var removed))
+        {
+            SizeInBytes -= removed.Bytes;
+        }
+    }
+
     /// <summary>C11: removes every entry.</summary>
     public async ValueTask ClearAsync(CancellationToken cancellationToken)
     {
@@ -89,15 +105,6 @@ internal sealed class AuthorizationCache
         _entries.Clear();
         SizeInBytes = 0;
         _loaded = true;
-    }
-
-    private async ValueTask RemoveAsync(IdTokenType token, CancellationToken cancellationToken)
-    {
-        await _store.RemoveAsync(token, cancellationToken).ConfigureAwait(false);
-        if (_entries.Remove(Key(token), out var removed))
-        {
-            SizeInBytes -= removed.Bytes;
-        }
     }
 
     private void Put(AuthorizationCacheEntry entry)
