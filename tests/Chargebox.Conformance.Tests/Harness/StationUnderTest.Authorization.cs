@@ -69,11 +69,7 @@ internal sealed partial class StationUnderTest
         await ExpectAuthorizeAsync(token, answer);
 
         // The answer reaches the station's loop on its own path: asked until the cache grew (AuthCacheCtrlr.Storage).
-        var asked = 0;
-        while (await CacheBytesAsync() <= stored)
-        {
-            Assert.True(++asked < 200, "the Authorization Cache did not take the answer");
-        }
+        await WaitForCacheToGrowAsync(stored);
 
         if (answer.Status == AuthorizationStatusEnumType.Accepted)
         {
@@ -83,7 +79,17 @@ internal sealed partial class StationUnderTest
         }
     }
 
-    private async Task<int> CacheBytesAsync() =>
+    /// <summary>Asks AuthCacheCtrlr.Storage until it exceeds <paramref name="stored"/> bytes.</summary>
+    public async Task WaitForCacheToGrowAsync(int stored)
+    {
+        var asked = 0;
+        while (await CacheBytesAsync() <= stored)
+        {
+            Assert.True(++asked < 200, "the Authorization Cache did not take the answer");
+        }
+    }
+
+    public async Task<int> CacheBytesAsync() =>
         int.Parse((await GetVariableAsync("AuthCacheCtrlr", "Storage")).AttributeValue ?? "0", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>"The OCTT waits to see that the station does not send X": a triggered Heartbeat round trip
