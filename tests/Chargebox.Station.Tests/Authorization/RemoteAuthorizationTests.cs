@@ -1,5 +1,4 @@
 using Chargebox.Protocol.Messages;
-using Chargebox.Station.Authorization;
 using Chargebox.Station.Tests.Transactions;
 
 namespace Chargebox.Station.Tests.Authorization;
@@ -23,17 +22,22 @@ public sealed class RemoteAuthorizationTests
     [Fact]
     public async Task C58_DisableRemoteAuthorization_CachedTokenStartsWithoutAskingTheCsms()
     {
-        await using var h = await StationHarness.StartAsync(("AuthCtrlr", "DisableRemoteAuthorization", "true"));
+        await using var h = await StationHarness.StartAsync();
 
-        // Known from an earlier answer of the CSMS, kept in the persistent cache.
-        await h.Store.AuthorizationCache.SaveAsync(
-            new AuthorizationCacheEntry(StationHarness.Card, new IdTokenInfoType { Status = AuthorizationStatusEnumType.Accepted }, h.Time.GetUtcNow()),
-            CancellationToken.None);
+        // Known from an earlier answer of the CSMS (no EV yet; shown again, the pending authorization is withdrawn).
+        await h.AuthorizeCardAsync();
+        await h.SettleAsync();
+        h.Charger.PresentToken(StationHarness.Card);
+        await h.SettleAsync();
+        var set = await h.Connection.CallAsync(
+            new SetVariablesRequest { SetVariableData = [new SetVariableDataType { Component = new ComponentType { Name = "AuthCtrlr" }, Variable = new VariableType { Name = "DisableRemoteAuthorization" }, AttributeValue = "true" }] },
+            StationHarness.Wait);
+        Assert.Equal(SetVariableStatusEnumType.Accepted, Assert.Single(set.SetVariableResult).AttributeStatus);
+
         h.Charger.Plug(1);
         h.Charger.PresentToken(StationHarness.Card);
-
         var (_, started) = await h.ExpectTransactionEventAsync();
-        Assert.Equal((TransactionEventEnumType.Started, TriggerReasonEnumType.Authorized), (started.EventType, started.TriggerReason));
-        Assert.DoesNotContain(h.Connection.Frames, f => f.Text.Contains("\"Authorize\"", StringComparison.Ordinal));
+        Assert.Equal(TransactionEventEnumType.Started, started.EventType);
+        Assert.Single(h.Connection.Frames, f => f.Text.Contains("\"Authorize\"", StringComparison.Ordinal));
     }
 }
