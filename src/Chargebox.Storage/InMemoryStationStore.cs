@@ -1,3 +1,4 @@
+using Chargebox.Station.Authorization;
 using Chargebox.Station.Storage;
 using Chargebox.Storage.InMemory;
 
@@ -15,6 +16,7 @@ public sealed class InMemoryStationStore : IStationStore
         Availability = new InMemoryAvailabilityStore(_state);
         MessageQueue = new InMemoryMessageQueueStore(_state);
         NetworkProfiles = new InMemoryNetworkProfileStore(_state);
+        AuthorizationCache = new InMemoryAuthorizationCacheStore(_state);
         Transactions = new InMemoryTransactionStore(_state);
     }
 
@@ -26,6 +28,8 @@ public sealed class InMemoryStationStore : IStationStore
 
     public INetworkProfileStore NetworkProfiles { get; }
     public ITransactionStore Transactions { get; }
+
+    public IAuthorizationCacheStore AuthorizationCache { get; }
 
     public ValueTask DisposeAsync()
     {

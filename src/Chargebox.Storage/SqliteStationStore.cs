@@ -1,3 +1,4 @@
+using Chargebox.Station.Authorization;
 using Chargebox.Station.Storage;
 using Chargebox.Storage.Sqlite;
 
@@ -19,6 +20,7 @@ public sealed class SqliteStationStore : IStationStore
         Availability = new SqliteAvailabilityStore(database);
         MessageQueue = new SqliteMessageQueueStore(database);
         NetworkProfiles = new SqliteNetworkProfileStore(database);
+        AuthorizationCache = new SqliteAuthorizationCacheStore(database);
         Transactions = new SqliteTransactionStore(database);
     }
 
@@ -35,6 +37,8 @@ public sealed class SqliteStationStore : IStationStore
 
     public INetworkProfileStore NetworkProfiles { get; }
     public ITransactionStore Transactions { get; }
+
+    public IAuthorizationCacheStore AuthorizationCache { get; }
 
     /// <summary>Opens the store in <paramref name="dataDirectory"/>, creating the directory and the
     /// database file if needed and migrating an older file to the current schema.</summary>

@@ -21,7 +21,7 @@ internal sealed class AuthorizationCacheRecords : ICustomerRecords
 
     public IReadOnlyList<string> Describe(IdTokenType token)
     {
-        if (_authorization.Cache.Find(token, _services.Clock.GetUtcNow()) is not { } info)
+        if (_authorization.Cache.Find(token, _services.Clock.GetUtcNow(), _services.DeviceModel.AuthCache.LifeTime) is not { } info)
         {
             return [];
         }
@@ -45,9 +45,6 @@ internal sealed class AuthorizationCacheRecords : ICustomerRecords
         return [line];
     }
 
-    public ValueTask ClearAsync(IdTokenType token, CancellationToken cancellationToken)
-    {
-        _authorization.Cache.Remove(token);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask ClearAsync(IdTokenType token, CancellationToken cancellationToken) =>
+        _authorization.Cache.RemoveAsync(token, cancellationToken);
 }

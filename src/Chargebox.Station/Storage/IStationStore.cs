@@ -1,4 +1,5 @@
 using Chargebox.Protocol.Messages;
+using Chargebox.Station.Authorization;
 
 namespace Chargebox.Station.Storage;
 
@@ -16,6 +17,8 @@ public interface IStationStore : IAsyncDisposable
     INetworkProfileStore NetworkProfiles { get; }
 
     ITransactionStore Transactions { get; }
+
+    IAuthorizationCacheStore AuthorizationCache { get; }
 }
 
 /// <summary>Device-model attribute values that were set at run time (SetVariables, the station itself)

@@ -44,6 +44,10 @@ internal sealed class EvseSession
 
     public bool RelayClosed { get; set; }
 
+    /// <summary>The EVSE withholds energy although the session goes on: the CSMS found the token invalid
+    /// and StopTxOnInvalidId is false (chargingState SuspendedEVSE).</summary>
+    public bool EnergySuspended { get; set; }
+
     public Transaction? Transaction { get; set; }
 
     /// <summary>The transaction whose Ended event is queued but not yet sent: its connector stays Occupied
@@ -52,6 +56,7 @@ internal sealed class EvseSession
 
     public ChargingStateEnumType ChargingState =>
         RelayClosed ? (EvDemanding ? ChargingStateEnumType.Charging : ChargingStateEnumType.SuspendedEV)
+        : EvConnected && EnergySuspended ? ChargingStateEnumType.SuspendedEVSE
         : EvConnected ? ChargingStateEnumType.EVConnected
         : ChargingStateEnumType.Idle;
 
@@ -62,6 +67,7 @@ internal sealed class EvseSession
         GroupIdToken = null;
         Authorized = false;
         Deauthorized = false;
+        EnergySuspended = false;
         RemoteStartId = null;
         StopReason = null;
     }

@@ -11,7 +11,7 @@ internal sealed partial class TransactionBlock
     /// is connected and authorized, starts the transaction at its start point, and reports what changed.</summary>
     private async ValueTask ProgressAsync(EvseSession session, TriggerReasonEnumType trigger, CancellationToken cancellationToken)
     {
-        var mayDeliver = session.EvConnected && session.Authorized && _availability.IsEvseAvailableForCharging(session.EvseId);
+        var mayDeliver = session.EvConnected && session.Authorized && !session.EnergySuspended && _availability.IsEvseAvailableForCharging(session.EvseId);
         if (session.Transaction is null)
         {
             if (!TxPoints.StartReached(_services.DeviceModel.Tx.TxStartPoint, session))

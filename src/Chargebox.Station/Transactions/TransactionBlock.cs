@@ -166,13 +166,13 @@ internal sealed partial class TransactionBlock : IDisposable
 
         if (SelectEvse(evseId) is not { } session)
         {
-            LogNoEvseSelected(_logger, _services.StationId);
+            await AuthorizeToStopAsync(token, evseId, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         await _authorization.AuthorizeAsync(
             token,
-            (info, ct) => OnAuthorizationDecidedAsync(session, token, info, TriggerReasonEnumType.Authorized, ct),
+            (info, ct) => OnPresentedTokenDecidedAsync(session, token, info, ct),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -188,7 +188,7 @@ internal sealed partial class TransactionBlock : IDisposable
 
     public void Dispose()
     {
-        foreach (var timer in _meterTimers.Values.Concat(_connectionTimers.Values))
+        foreach (var timer in _meterTimers.Values.Concat(_connectionTimers.Values).Concat(_energyLimits.Values.Select(l => l.Timer)))
         {
             timer.Dispose();
         }
@@ -216,7 +216,8 @@ internal sealed partial class TransactionBlock : IDisposable
     {
         var allowedHere = info.EvseId is not { Count: > 0 } evses || evses.Contains(session.EvseId);
         if (info.Status != AuthorizationStatusEnumType.Accepted || !allowedHere || session.Authorized
-            || !_availability.IsEvseAvailableForCharging(session.EvseId))
+            || !_availability.IsEvseAvailableForCharging(session.EvseId)
+            || _authorization.IsMasterPass(info))
         {
             LogNotAuthorized(_logger, _services.StationId, session.EvseId, info.Status);
             session.RemoteStartId = null;
@@ -287,12 +288,11 @@ internal sealed partial class TransactionBlock : IDisposable
             return;
         }
 
-        _authorization.Remember(token, info);
+        await _authorization.RememberAsync(token, info, cancellationToken).ConfigureAwait(false);
         var session = _sessions.Find(s => s.Transaction?.Id == request.TransactionInfo.TransactionId && s.Authorized);
-        if (session is not null && info.Status != AuthorizationStatusEnumType.Accepted && _services.DeviceModel.Tx.StopTxOnInvalidId)
+        if (session is not null)
         {
-            // E05.FR.xx: the CSMS refused the token of a running transaction and StopTxOnInvalidId is set.
-            await StopAuthorizationAsync(session, TriggerReasonEnumType.Deauthorized, ReasonEnumType.DeAuthorized, cancellationToken).ConfigureAwait(false);
+            await OnIdTokenInfoOfTransactionAsync(session, info, cancellationToken).ConfigureAwait(false);
         }
     }
 

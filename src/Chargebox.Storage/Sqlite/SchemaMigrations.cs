@@ -50,6 +50,18 @@ internal static class SchemaMigrations
                 started_at     TEXT    NOT NULL
             ) WITHOUT ROWID;
             """),
+        new(4, "authorization cache", """
+            -- C10: what the CSMS last said of each token (IdTokenType and IdTokenInfoType as OCPP JSON);
+            -- idToken is case-insensitive (NOCASE), last_used orders eviction and LifeTime.
+            CREATE TABLE authorization_cache (
+                id_token      TEXT NOT NULL COLLATE NOCASE,
+                id_token_type TEXT NOT NULL,
+                token         TEXT NOT NULL,
+                info          TEXT NOT NULL,
+                last_used     TEXT NOT NULL,
+                PRIMARY KEY (id_token, id_token_type)
+            ) WITHOUT ROWID;
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

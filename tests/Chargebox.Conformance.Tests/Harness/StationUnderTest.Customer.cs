@@ -44,9 +44,13 @@ internal sealed partial class StationUnderTest
     /// accepted by the CSMS, which puts it in the Authorization Cache (IdTokenCached).</summary>
     public async Task AuthorizedLocalAsync()
     {
+        var stored = await CacheBytesAsync();
         PresentCard();
         var authorize = await Connection.ExpectCallAsync<AuthorizeRequest>(Timeout);
         Assert.Equal((ValidIdToken.IdToken, ValidIdToken.Type), (authorize.Request.IdToken.IdToken, authorize.Request.IdToken.Type));
         await Connection.ReplyAsync(authorize, new AuthorizeResponse { IdTokenInfo = new IdTokenInfoType { Status = AuthorizationStatusEnumType.Accepted } });
+
+        // The answer reaches the station's loop on its own path: wait until the cache took it.
+        await WaitForCacheToGrowAsync(stored);
     }
 }

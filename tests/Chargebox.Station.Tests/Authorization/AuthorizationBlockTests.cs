@@ -24,6 +24,7 @@ public sealed class AuthorizationBlockTests
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
     private readonly StationDeviceModel _model;
     private readonly AuthorizationBlock _block;
+    private readonly InMemoryStationStore _store = new();
 
     public AuthorizationBlockTests()
     {
@@ -37,7 +38,7 @@ public sealed class AuthorizationBlockTests
             Link = new CsmsLink(inbox, CancellationToken.None),
             Router = new CsmsCallRouter(inbox),
             Hardware = new StationHardware { Evses = [], Power = new NoPower() },
-            Store = new InMemoryStationStore(),
+            Store = _store,
             DeviceModel = _model,
             LoggerFactory = NullLoggerFactory.Instance,
             SecurityEvents = new LoggedSecurityEvents(NullLogger.Instance, _time),
@@ -71,10 +72,10 @@ public sealed class AuthorizationBlockTests
     public async Task C15_LocalAuthorizeOffline_UsesTheCachedAnswer()
     {
         Set("AuthCtrlr", "OfflineTxForUnknownIdEnabled", "true");
-        _block.Remember(Card, new IdTokenInfoType { Status = AuthorizationStatusEnumType.Blocked });
+        await _block.RememberAsync(Card, new IdTokenInfoType { Status = AuthorizationStatusEnumType.Blocked }, CancellationToken.None);
         Assert.Equal(AuthorizationStatusEnumType.Blocked, await DecideAsync(Card));
 
-        _block.Remember(Card, new IdTokenInfoType { Status = AuthorizationStatusEnumType.Accepted });
+        await _block.RememberAsync(Card, new IdTokenInfoType { Status = AuthorizationStatusEnumType.Accepted }, CancellationToken.None);
         Assert.Equal(AuthorizationStatusEnumType.Accepted, await DecideAsync(Card));
 
         Set("AuthCtrlr", "LocalAuthorizeOffline", "false");
@@ -83,28 +84,73 @@ public sealed class AuthorizationBlockTests
     }
 
     [Fact]
-    public async Task C10_CacheEntryExpiresAfterLifeTimeOrItsOwnExpiry()
+    public async Task C10_CacheEntryExpiresLifeTimeAfterItsLastUse()
     {
         Set("AuthCacheCtrlr", "LifeTime", "100");
-        _block.Remember(Card, new IdTokenInfoType { Status = AuthorizationStatusEnumType.Accepted });
-        var other = new IdTokenType { IdToken = "CARD-2", Type = IdTokenEnumType.ISO14443 };
-        _block.Remember(other, new IdTokenInfoType { Status = AuthorizationStatusEnumType.Accepted, CacheExpiryDateTime = _time.GetUtcNow().AddSeconds(500) });
+        await _block.RememberAsync(Card, new IdTokenInfoType { Status = AuthorizationStatusEnumType.Accepted }, CancellationToken.None);
 
-        _time.Advance(TimeSpan.FromSeconds(101));
+        // Used after 60 s: the lifetime starts again from that use.
+        _time.Advance(TimeSpan.FromSeconds(60));
+        Assert.Equal(AuthorizationStatusEnumType.Accepted, await DecideAsync(Card));
+        _time.Advance(TimeSpan.FromSeconds(99));
+        Assert.Equal(AuthorizationStatusEnumType.Accepted, await DecideAsync(Card));
+
+        _time.Advance(TimeSpan.FromSeconds(100));
         Assert.Equal(AuthorizationStatusEnumType.Unknown, await DecideAsync(Card));
-        Assert.Equal(AuthorizationStatusEnumType.Accepted, await DecideAsync(other));
-        _time.Advance(TimeSpan.FromSeconds(400));
-        Assert.Equal(AuthorizationStatusEnumType.Unknown, await DecideAsync(other));
+        Assert.Equal(0, _block.Cache.Count);
+    }
+
+    [Fact]
+    public async Task C10_AcceptedEntryPastItsCacheExpiryDateTime_ReadsExpired()
+    {
+        Set("AuthCtrlr", "OfflineTxForUnknownIdEnabled", "true");
+        await _block.RememberAsync(Card, new IdTokenInfoType { Status = AuthorizationStatusEnumType.Accepted, CacheExpiryDateTime = _time.GetUtcNow().AddSeconds(500) }, CancellationToken.None);
+        Assert.Equal(AuthorizationStatusEnumType.Accepted, await DecideAsync(Card));
+
+        _time.Advance(TimeSpan.FromSeconds(500));
+        Assert.Equal(AuthorizationStatusEnumType.Expired, await DecideAsync(Card));
+    }
+
+    [Fact]
+    public async Task C10_FR_02_CacheSurvivesARebootThroughTheStore()
+    {
+        await _block.RememberAsync(Card, new IdTokenInfoType { Status = AuthorizationStatusEnumType.Blocked }, CancellationToken.None);
+
+        var rebooted = new AuthorizationCache(_store.AuthorizationCache);
+        var found = await rebooted.FindAsync(Card, _time.GetUtcNow(), TimeSpan.FromDays(1), CancellationToken.None);
+        Assert.Equal(AuthorizationStatusEnumType.Blocked, found?.Status);
+    }
+
+    [Fact]
+    public async Task AuthCacheStorage_ReportsTheBytesTheCacheTakes()
+    {
+        Assert.Equal("0", Actual("AuthCacheCtrlr", "Storage"));
+        await _block.RememberAsync(Card, new IdTokenInfoType { Status = AuthorizationStatusEnumType.Accepted }, CancellationToken.None);
+        Assert.Equal(_block.Cache.SizeInBytes.ToString(System.Globalization.CultureInfo.InvariantCulture), Actual("AuthCacheCtrlr", "Storage"));
+        Assert.True(_block.Cache.SizeInBytes > 0);
+    }
+
+    [Fact]
+    public void C16_MasterPass_IsAGroupEqualToMasterPassGroupId()
+    {
+        var info = new IdTokenInfoType { Status = AuthorizationStatusEnumType.Accepted, GroupIdToken = new IdTokenType { IdToken = "MASTER", Type = IdTokenEnumType.Central } };
+        Assert.False(_block.IsMasterPass(info));
+        Set("AuthCtrlr", "MasterPassGroupId", "master");
+        Assert.True(_block.IsMasterPass(info));
+        Assert.False(_block.IsMasterPass(new IdTokenInfoType { Status = AuthorizationStatusEnumType.Accepted }));
     }
 
     [Fact]
     public async Task C10_CacheDisabled_NothingIsRememberedOrUsed()
     {
         Set("AuthCacheCtrlr", "Enabled", "false");
-        _block.Remember(Card, new IdTokenInfoType { Status = AuthorizationStatusEnumType.Accepted });
+        await _block.RememberAsync(Card, new IdTokenInfoType { Status = AuthorizationStatusEnumType.Accepted }, CancellationToken.None);
         Assert.Equal(0, _block.Cache.Count);
         Assert.Equal(AuthorizationStatusEnumType.Unknown, await DecideAsync(Card));
     }
+
+    private string? Actual(string component, string variable) =>
+        _model.Find(new ComponentKey(component), new VariableKey(variable))?.Actual?.Value;
 
     private void Set(string component, string variable, string value) =>
         _model.UpdateActual(new ComponentKey(component), new VariableKey(variable), value);
