@@ -16,6 +16,7 @@ public sealed class InMemoryStationStore : IStationStore
         MessageQueue = new InMemoryMessageQueueStore(_state);
         NetworkProfiles = new InMemoryNetworkProfileStore(_state);
         Transactions = new InMemoryTransactionStore(_state);
+        Certificates = new InMemoryCertificateStore(_state);
     }
 
     public IDeviceModelStore DeviceModel { get; }
@@ -26,6 +27,8 @@ public sealed class InMemoryStationStore : IStationStore
 
     public INetworkProfileStore NetworkProfiles { get; }
     public ITransactionStore Transactions { get; }
+
+    public ICertificateStore Certificates { get; }
 
     public ValueTask DisposeAsync()
     {

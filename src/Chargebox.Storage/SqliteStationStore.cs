@@ -20,6 +20,7 @@ public sealed class SqliteStationStore : IStationStore
         MessageQueue = new SqliteMessageQueueStore(database);
         NetworkProfiles = new SqliteNetworkProfileStore(database);
         Transactions = new SqliteTransactionStore(database);
+        Certificates = new SqliteCertificateStore(database);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -35,6 +36,8 @@ public sealed class SqliteStationStore : IStationStore
 
     public INetworkProfileStore NetworkProfiles { get; }
     public ITransactionStore Transactions { get; }
+
+    public ICertificateStore Certificates { get; }
 
     /// <summary>Opens the store in <paramref name="dataDirectory"/>, creating the directory and the
     /// database file if needed and migrating an older file to the current schema.</summary>

@@ -16,6 +16,8 @@ public interface IStationStore : IAsyncDisposable
     INetworkProfileStore NetworkProfiles { get; }
 
     ITransactionStore Transactions { get; }
+
+    ICertificateStore Certificates { get; }
 }
 
 /// <summary>Device-model attribute values that were set at run time (SetVariables, the station itself)
