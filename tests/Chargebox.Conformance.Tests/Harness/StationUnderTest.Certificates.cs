@@ -33,16 +33,19 @@ internal sealed partial class StationUnderTest
     }
 
     /// <summary>Security profile 3: as profile 2, and the CSMS requires a client certificate chaining to the
-    /// root; the station is installed with one (CN = identity) from the station sub-CA.</summary>
+    /// root; the station is installed with one (CN = identity) issued by the root itself, since the station's
+    /// options carry no intermediates.</summary>
     public static StationUnderTestSetup SecurityProfile3(TestPki pki)
     {
         var server = pki.IssueServerCertificate();
-        var client = pki.IssueStationCertificate(Identity);
+        var client = pki.IssueStationCertificateFromRoot(Identity);
         return new StationUnderTestSetup
         {
             Csms = options => options with
             {
                 ServerCertificate = server,
+                // Profile 3 authenticates with the certificate only: no Basic credentials are sent.
+                BasicAuthPassword = null,
                 ClientCertificateMode = ClientCertificateMode.RequireCertificate,
                 ClientCertificateRoots = pki.RootCertificates,
             },

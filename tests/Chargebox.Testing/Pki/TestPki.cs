@@ -66,6 +66,13 @@ public sealed class TestPki : IDisposable
         return Track(CertificateFactory.Create(_algorithm, $"CN={stationIdentity}, O={organization}", StationCa, CertificateRole.Client, [], now.AddDays(-1), now.AddDays(30)));
     }
 
+    /// <summary>A ChargingStationCertificate issued by the root itself, for a station given no intermediates.</summary>
+    public X509Certificate2 IssueStationCertificateFromRoot(string stationIdentity, string organization = StationOrganization)
+    {
+        var now = _timeProvider.GetUtcNow();
+        return Track(CertificateFactory.Create(_algorithm, $"CN={stationIdentity}, O={organization}", Root, CertificateRole.Client, [], now.AddDays(-1), now.AddDays(30)));
+    }
+
     /// <summary>A station certificate that signs itself, for a CSMS that must refuse it.</summary>
     public X509Certificate2 CreateSelfSignedStationCertificate(string stationIdentity)
     {

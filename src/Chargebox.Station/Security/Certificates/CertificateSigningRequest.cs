@@ -13,8 +13,9 @@ internal static class CertificateSigningRequest
     {
         using var key = StationKey.Create();
         var subject = new X500DistinguishedNameBuilder();
-        subject.AddOrganizationName(organizationName);
+        // The builder writes the names in reverse order of the calls: this gives O then CN in the DER, shown as "CN=..., O=...".
         subject.AddCommonName(identity);
+        subject.AddOrganizationName(organizationName);
         var request = new CertificateRequest(subject.Build(), key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyAgreement, critical: true));
         var pem = PemEncoding.WriteString("CERTIFICATE REQUEST", request.CreateSigningRequest());

@@ -74,7 +74,7 @@ public sealed class ChargingStationCertificateCheckTests : IDisposable
 
     [Fact]
     public void Malformed_PEM_is_refused() =>
-        AssertRefused("-----BEGIN CERTIFICATE-----\nnope\n-----END CERTIFICATE-----", Expect(), "InvalidCertificate", "base64");
+        AssertRefused("-----BEGIN CERTIFICATE-----\nnope\n-----END CERTIFICATE-----", Expect(), "InvalidCertificate", "X.509");
 
     public void Dispose() => _pki.Dispose();
 
