@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Chargebox.Protocol.Messages;
+using Chargebox.Testing.Csms;
 using Chargebox.Testing.Pki;
 using Chargebox.Transport.WebSockets;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
@@ -56,6 +57,29 @@ internal sealed partial class StationUnderTest
                 ClientCertificate = client,
             },
         };
+    }
+
+    /// <summary>A second test CSMS (the OCTT's "new CSMS") like the first, but on wss with
+    /// <paramref name="serverCertificate"/>.</summary>
+    public Task<TestCsms> StartOtherCsmsAsync(X509Certificate2 serverCertificate) =>
+        TestCsms.StartAsync(Setup.Csms(new TestCsmsOptions
+        {
+            BasicAuthPassword = Password,
+            TimeProvider = Time,
+            AutoReplies = AutoRepliesWithoutBoot(),
+        }) with { ServerCertificate = serverCertificate });
+
+    /// <summary>Waits for the station's next connection to <paramref name="csms"/> and makes it <see cref="Connection"/>.</summary>
+    public async Task<TestStationConnection> NextConnectionAsync(TestCsms csms)
+    {
+        var connection = await csms.WaitForConnectionAsync(Identity, Timeout);
+        lock (_gate)
+        {
+            _connections.Add(connection);
+        }
+
+        Connection = connection;
+        return connection;
     }
 
     /// <summary>Memory state CertificateInstalled: InstallCertificate; step 2 status Accepted.</summary>

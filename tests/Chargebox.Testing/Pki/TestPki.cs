@@ -46,6 +46,13 @@ public sealed class TestPki : IDisposable
     public X509Certificate2 IssueServerCertificate(params string[] hosts) =>
         IssueServer(hosts.Length > 0 ? hosts : ["127.0.0.1", "localhost"], validFromDays: -1, validToDays: 30);
 
+    /// <summary>A server certificate for 127.0.0.1 and localhost issued by another root (e.g. from <see cref="CreateRoot"/>).</summary>
+    public X509Certificate2 IssueServerCertificateFrom(X509Certificate2 root)
+    {
+        var now = _timeProvider.GetUtcNow();
+        return Track(CertificateFactory.Create(_algorithm, "CN=127.0.0.1, O=Chargebox Test CSMS 2", root, CertificateRole.Server, ["127.0.0.1", "localhost"], now.AddDays(-1), now.AddDays(30)));
+    }
+
     /// <summary>A server certificate for 127.0.0.1 and localhost whose validity ended yesterday.</summary>
     public X509Certificate2 IssueExpiredServerCertificate() => IssueServer(["127.0.0.1", "localhost"], validFromDays: -30, validToDays: -1);
 
