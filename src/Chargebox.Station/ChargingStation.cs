@@ -11,6 +11,7 @@ using Chargebox.Station.Provisioning;
 using Chargebox.Station.RemoteControl;
 using Chargebox.Station.Runtime;
 using Chargebox.Station.Security;
+using Chargebox.Station.Security.Certificates;
 using Chargebox.Station.Storage;
 using Chargebox.Station.Transactions;
 using Chargebox.Transport.FileTransfer;
@@ -34,7 +35,7 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
     private Task? _running;
     private bool _online;
 
-    private ChargingStation(ChargingStationOptions options, StationHardware hardware, IStationStore store, StationDeviceModel deviceModel, NetworkProfiles networkProfiles, StationInbox inbox, StationClock clock, CancellationTokenSource stopping)
+    private ChargingStation(ChargingStationOptions options, StationHardware hardware, IStationStore store, StationDeviceModel deviceModel, NetworkProfiles networkProfiles, StationInbox inbox, StationClock clock, CancellationTokenSource stopping, StationCertificates certificates)
     {
         _stopping = stopping;
         var router = new CsmsCallRouter(inbox);
@@ -52,7 +53,7 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
             LoggerFactory = options.LoggerFactory,
             SecurityEvents = securityEvents,
             SecurityLog = securityEvents,
-            Certificates = new OptionsCertificates(options),
+            Certificates = certificates,
             FileTransfer = options.FileTransfer ?? DefaultFileTransfer.Create(),
         };
 
@@ -69,6 +70,8 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
         _ = new VariablesBlock(_services);
         _reset = new ResetBlock(_services, _availability);
         var trigger = new TriggerMessageBlock(_services, boot, heartbeat, _availability);
+        var certificateManagement = new CertificateManagementBlock(_services, certificates);
+        trigger.Register(MessageTriggerEnumType.SignChargingStationCertificate, new CertificateRenewalBlock(_services, certificates, certificateManagement).Trigger);
         var connectivity = new ConnectivityBlock(_services, options, networkProfiles, boot, heartbeat, _availability);
         _ = new NetworkProfileBlock(_services, networkProfiles, connectivity.Rotation);
         connectivity.OnlineChanged += online =>
@@ -142,8 +145,9 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
         var networkProfiles = await NetworkProfiles.LoadAsync(
             store.NetworkProfiles, NetworkProfiles.Installed(options, deviceModel.OcppComm.MessageTimeout), cancellationToken).ConfigureAwait(false);
 
+        var certificates = await StationCertificates.LoadAsync(store.Certificates, new OptionsCertificates(options), cancellationToken).ConfigureAwait(false);
         var inbox = new StationInbox(options.Identity, options.LoggerFactory.CreateLogger<ChargingStation>());
-        var station = new ChargingStation(options, hardware, store, deviceModel, networkProfiles, inbox, clock, new CancellationTokenSource());
+        var station = new ChargingStation(options, hardware, store, deviceModel, networkProfiles, inbox, clock, new CancellationTokenSource(), certificates);
         await station._availability.LoadAsync(cancellationToken).ConfigureAwait(false);
         await station._transactions.Queue.LoadAsync(cancellationToken).ConfigureAwait(false);
         await station._transactions.EndInterruptedAsync(cancellationToken).ConfigureAwait(false);

@@ -18,6 +18,7 @@ public sealed class InMemoryStationStore : IStationStore
         NetworkProfiles = new InMemoryNetworkProfileStore(_state);
         AuthorizationCache = new InMemoryAuthorizationCacheStore(_state);
         Transactions = new InMemoryTransactionStore(_state);
+        Certificates = new InMemoryCertificateStore(_state);
     }
 
     public IDeviceModelStore DeviceModel { get; }
@@ -30,6 +31,8 @@ public sealed class InMemoryStationStore : IStationStore
     public ITransactionStore Transactions { get; }
 
     public IAuthorizationCacheStore AuthorizationCache { get; }
+
+    public ICertificateStore Certificates { get; }
 
     public ValueTask DisposeAsync()
     {

@@ -22,6 +22,7 @@ public sealed class SqliteStationStore : IStationStore
         NetworkProfiles = new SqliteNetworkProfileStore(database);
         AuthorizationCache = new SqliteAuthorizationCacheStore(database);
         Transactions = new SqliteTransactionStore(database);
+        Certificates = new SqliteCertificateStore(database);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -39,6 +40,8 @@ public sealed class SqliteStationStore : IStationStore
     public ITransactionStore Transactions { get; }
 
     public IAuthorizationCacheStore AuthorizationCache { get; }
+
+    public ICertificateStore Certificates { get; }
 
     /// <summary>Opens the store in <paramref name="dataDirectory"/>, creating the directory and the
     /// database file if needed and migrating an older file to the current schema.</summary>

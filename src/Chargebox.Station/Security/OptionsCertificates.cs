@@ -3,8 +3,9 @@ using Chargebox.Protocol.Messages;
 
 namespace Chargebox.Station.Security;
 
-/// <summary>The certificates handed in by the integrator (<see cref="ChargingStationOptions"/>): CSMS roots
-/// and the station's client certificate, nothing installed at run time.</summary>
+/// <summary>The certificates handed in by the integrator (<see cref="ChargingStationOptions"/>): CSMS roots,
+/// manufacturer roots and the station's client certificate. They fill the persisted store at the station's first
+/// start (<see cref="Certificates.StationCertificates"/>); after that the store is what counts.</summary>
 internal sealed class OptionsCertificates : IInstalledCertificates
 {
     private readonly ChargingStationOptions _options;

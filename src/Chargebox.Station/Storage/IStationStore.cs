@@ -19,6 +19,8 @@ public interface IStationStore : IAsyncDisposable
     ITransactionStore Transactions { get; }
 
     IAuthorizationCacheStore AuthorizationCache { get; }
+
+    ICertificateStore Certificates { get; }
 }
 
 /// <summary>Device-model attribute values that were set at run time (SetVariables, the station itself)

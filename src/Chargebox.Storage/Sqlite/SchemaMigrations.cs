@@ -62,6 +62,23 @@ internal static class SchemaMigrations
                 PRIMARY KEY (id_token, id_token_type)
             ) WITHOUT ROWID;
             """),
+        new(5, "installed certificates and the station's keys", """
+            -- M05, A02: one row per installed certificate; rowid keeps the installation order. The private key
+            -- (PKCS#8 DER) is set only for the station's own certificate.
+            CREATE TABLE certificate (
+                id          TEXT NOT NULL UNIQUE,
+                use         TEXT NOT NULL,
+                pem         TEXT NOT NULL,
+                private_key BLOB
+            );
+
+            -- Named station-wide values of the store: 'seeded' (filled from the options once), 'pending_key'
+            -- (the key of a certificate signing request awaiting its certificate).
+            CREATE TABLE certificate_store_state (
+                name  TEXT NOT NULL PRIMARY KEY,
+                value BLOB NOT NULL
+            ) WITHOUT ROWID;
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -76,7 +76,7 @@ public sealed class NetworkProfileTests
         Assert.Equal(1, await ActiveSlotAsync(sut));
     }
 
-    [Fact(Skip = "does not apply: needs AS-2 (additional root certificate check, PICS: No), security profile 2 and a second CSMS root installed with InstallCertificate (M05.FR.15, M05.FR.16); the station has no certificate store yet")]
+    [Fact(Skip = "does not apply: needs AS-2 (additional root certificate check, PICS: No) to refuse the new CSMS with the old root (M05.FR.15, M05.FR.16)")]
     public async Task TC_B_47_CS()
     {
         await using var sut = await StartBootedAsync();
@@ -112,14 +112,46 @@ public sealed class NetworkProfileTests
         Assert.Equal(2, await ActiveSlotAsync(sut));
     }
 
-    [Fact(Skip = "needs the station connected with security profile 2 or 3 and a new CSMS root installed with InstallCertificate (M05.FR.13); the station has no certificate store yet and the harness runs profile 1")]
+    [Fact]
     public async Task TC_B_50_CS()
     {
-        await using var sut = await StartBootedAsync();
+        using var pki = StationUnderTest.CreatePki();
+        await using var sut = await StationUnderTest.StartBootedAsync(StationUnderTest.SecurityProfile2(pki));
 
-        // 1-6. As TC_B_45_CS; 7-9 need a CSMS on a certificate chaining to a newly installed root.
-        await MigrateToNewSlotAsync(sut);
+        // Memory state: CertificateInstalled CSMSRootCertificate <new CSMS Root certificate 2>; the new CSMS
+        // presents a server certificate signed by it.
+        var root2 = pki.CreateRoot("CSMS Root 2");
+        await sut.CertificateInstalledAsync(InstallCertificateUseEnumType.CSMSRootCertificate, root2);
+        await using var newCsms = await sut.StartOtherCsmsAsync(pki.IssueServerCertificateFrom(root2));
+
+        // 1-4. The new CSMS's URL (security profile 2) in the slot not in use, priority to it.
+        Assert.Equal(1, await ActiveSlotAsync(sut));
+        var set = await sut.Connection.CallAsync(new SetNetworkProfileRequest
+        {
+            ConfigurationSlot = 2,
+            ConnectionData = new NetworkConnectionProfileType
+            {
+                MessageTimeout = 30,
+                OcppCsmsUrl = newCsms.Url.ToString(),
+                OcppInterface = OCPPInterfaceEnumType.Wired0,
+                OcppTransport = OCPPTransportEnumType.JSON,
+                OcppVersion = OCPPVersionEnumType.OCPP20,
+                SecurityProfile = 2,
+            },
+        }, StationUnderTest.Timeout);
+        Assert.Equal(SetNetworkProfileStatusEnumType.Accepted, set.Status);
+        var priority = await sut.SetVariableAsync("OCPPCommCtrlr", "NetworkConfigurationPriority", "2,1");
+        Assert.Contains(priority.AttributeStatus, new[] { SetVariableStatusEnumType.Accepted, SetVariableStatusEnumType.RebootRequired });
+
+        // 5-6. Reset OnIdle: Accepted.
+        var reset = await sut.Connection.CallAsync(new ResetRequest { Type = ResetEnumType.OnIdle }, StationUnderTest.Timeout);
+        Assert.Equal(ResetStatusEnumType.Accepted, reset.Status);
+        await sut.WaitForRebootAsync(connected: false);
+
+        // 7-8. The station validates the new CSMS's certificate with Root 2 (M05.FR.13) and connects; 9. Booted.
+        await sut.NextConnectionAsync(newCsms);
         await sut.AcceptBootAsync();
+        Assert.Equal(2, await ActiveSlotAsync(sut));
     }
 
     private static async Task<StationUnderTest> StartBootedAsync() => await StationUnderTest.StartBootedAsync();

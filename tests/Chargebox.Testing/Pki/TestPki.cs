@@ -46,6 +46,13 @@ public sealed class TestPki : IDisposable
     public X509Certificate2 IssueServerCertificate(params string[] hosts) =>
         IssueServer(hosts.Length > 0 ? hosts : ["127.0.0.1", "localhost"], validFromDays: -1, validToDays: 30);
 
+    /// <summary>A server certificate for 127.0.0.1 and localhost issued by another root (e.g. from <see cref="CreateRoot"/>).</summary>
+    public X509Certificate2 IssueServerCertificateFrom(X509Certificate2 root)
+    {
+        var now = _timeProvider.GetUtcNow();
+        return Track(CertificateFactory.Create(_algorithm, "CN=127.0.0.1, O=Chargebox Test CSMS 2", root, CertificateRole.Server, ["127.0.0.1", "localhost"], now.AddDays(-1), now.AddDays(30)));
+    }
+
     /// <summary>A server certificate for 127.0.0.1 and localhost whose validity ended yesterday.</summary>
     public X509Certificate2 IssueExpiredServerCertificate() => IssueServer(["127.0.0.1", "localhost"], validFromDays: -30, validToDays: -1);
 
@@ -64,6 +71,13 @@ public sealed class TestPki : IDisposable
     {
         var now = _timeProvider.GetUtcNow();
         return Track(CertificateFactory.Create(_algorithm, $"CN={stationIdentity}, O={organization}", StationCa, CertificateRole.Client, [], now.AddDays(-1), now.AddDays(30)));
+    }
+
+    /// <summary>A ChargingStationCertificate issued by the root itself, for a station given no intermediates.</summary>
+    public X509Certificate2 IssueStationCertificateFromRoot(string stationIdentity, string organization = StationOrganization)
+    {
+        var now = _timeProvider.GetUtcNow();
+        return Track(CertificateFactory.Create(_algorithm, $"CN={stationIdentity}, O={organization}", Root, CertificateRole.Client, [], now.AddDays(-1), now.AddDays(30)));
     }
 
     /// <summary>A station certificate that signs itself, for a CSMS that must refuse it.</summary>
@@ -89,6 +103,42 @@ public sealed class TestPki : IDisposable
 
         return chain.Build(certificate);
     }
+
+    /// <summary>Another self-signed root CA (the OCTT's "CSMS Root certificate 2"), valid from two days ago for two years.</summary>
+    public X509Certificate2 CreateRoot(string name)
+    {
+        var now = _timeProvider.GetUtcNow();
+        return Track(CertificateFactory.Create(_algorithm, $"CN={name}, O=Chargebox Test", null, CertificateRole.Authority, [], now.AddDays(-2), now.AddYears(2)));
+    }
+
+    /// <summary>A self-signed root CA whose validity ended yesterday (the OCTT's "Generated Expired Certificate").</summary>
+    public X509Certificate2 CreateExpiredRoot()
+    {
+        var now = _timeProvider.GetUtcNow();
+        return Track(CertificateFactory.Create(_algorithm, "CN=Chargebox Expired Root, O=Chargebox Test", null, CertificateRole.Authority, [], now.AddDays(-30), now.AddDays(-1)));
+    }
+
+    /// <summary>Signs a station's CSR as the CSMS would (A02): a client certificate for the CSR's key and subject
+    /// (or <paramref name="subject"/>), issued by <paramref name="issuer"/> (default: the station sub-CA).
+    /// Returns the PEM certificateChain of CertificateSigned: the leaf, then the sub-CA when it issued it.</summary>
+    public string SignCsr(string csrPem, string? subject = null, X509Certificate2? issuer = null, int validFromDays = -1, int validToDays = 30)
+    {
+        issuer ??= StationCa;
+        var csr = CertificateRequest.LoadSigningRequestPem(csrPem, HashAlgorithmName.SHA256, CertificateRequestLoadOptions.UnsafeLoadCertificateExtensions);
+        var request = new CertificateRequest(subject is null ? csr.SubjectName : new X500DistinguishedName(subject), csr.PublicKey, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, critical: true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, critical: true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], critical: false));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, critical: false));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, includeKeyIdentifier: true, includeIssuerAndSerial: false));
+        var now = _timeProvider.GetUtcNow();
+        using var leaf = request.Create(issuer, now.AddDays(validFromDays), now.AddDays(validToDays), RandomNumberGenerator.GetBytes(12));
+        return ReferenceEquals(issuer, StationCa) ? Pem(leaf, StationCa) : Pem(leaf);
+    }
+
+    /// <summary>The certificates (without keys) as PEM blocks, one after the other.</summary>
+    public static string Pem(params X509Certificate2[] certificates) =>
+        string.Concat(certificates.Select(c => PemEncoding.WriteString("CERTIFICATE", c.RawData) + "\n"));
 
     public void Dispose()
     {
