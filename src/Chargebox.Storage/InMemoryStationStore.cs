@@ -15,6 +15,7 @@ public sealed class InMemoryStationStore : IStationStore
         Availability = new InMemoryAvailabilityStore(_state);
         MessageQueue = new InMemoryMessageQueueStore(_state);
         NetworkProfiles = new InMemoryNetworkProfileStore(_state);
+        SecurityLog = new InMemorySecurityLogStore(_state);
         Transactions = new InMemoryTransactionStore(_state);
     }
 
@@ -26,6 +27,8 @@ public sealed class InMemoryStationStore : IStationStore
 
     public INetworkProfileStore NetworkProfiles { get; }
     public ITransactionStore Transactions { get; }
+
+    public ISecurityLogStore SecurityLog { get; }
 
     public ValueTask DisposeAsync()
     {

@@ -19,6 +19,7 @@ public sealed class SqliteStationStore : IStationStore
         Availability = new SqliteAvailabilityStore(database);
         MessageQueue = new SqliteMessageQueueStore(database);
         NetworkProfiles = new SqliteNetworkProfileStore(database);
+        SecurityLog = new SqliteSecurityLogStore(database);
         Transactions = new SqliteTransactionStore(database);
     }
 
@@ -35,6 +36,8 @@ public sealed class SqliteStationStore : IStationStore
 
     public INetworkProfileStore NetworkProfiles { get; }
     public ITransactionStore Transactions { get; }
+
+    public ISecurityLogStore SecurityLog { get; }
 
     /// <summary>Opens the store in <paramref name="dataDirectory"/>, creating the directory and the
     /// database file if needed and migrating an older file to the current schema.</summary>
