@@ -22,6 +22,11 @@ internal sealed partial class StationUnderTest
     /// can move fake time by exactly one back-off.</summary>
     public static readonly TimeSpan SecurityBackOff = TimeSpan.FromSeconds(13);
 
+    /// <summary>A test PKI made at the station's fake power-up time: the station judges certificate validity
+    /// by its own clock, so certificates made at wall-clock time would not be valid yet.</summary>
+    public static TestPki CreatePki() =>
+        TestPki.Create(timeProvider: new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero)));
+
     /// <summary>The station and CSMS for security profile 2 (TLS, Basic) or 3 (TLS, client certificate): the
     /// CSMS on a server certificate of <paramref name="pki"/>, the station trusting its root and holding a
     /// station certificate from it (CN = identity); the fixed <see cref="SecurityBackOff"/>. A
@@ -72,9 +77,14 @@ internal sealed partial class StationUnderTest
             AutoReplies = AutoRepliesWithoutBoot(),
         }));
         var sut = new StationUnderTest(csms, time, new InMemoryStationStore(), setup);
+        sut.FirstBackOffArmed = time.NextTimer(SecurityBackOff);
         await sut.PowerUpAsync(BootReasonEnumType.PowerUp);
         return sut;
     }
+
+    /// <summary>After <see cref="StartWithoutConnectionAsync"/>: completes when the station, its first attempt
+    /// failed, waits <see cref="SecurityBackOff"/> before the next.</summary>
+    public Task FirstBackOffArmed { get; private set; } = Task.CompletedTask;
 
     /// <summary>Waits for the station's next connection to <paramref name="csms"/> and makes it <see cref="Connection"/>.</summary>
     public async Task<TestStationConnection> NextConnectionAsync(TestCsms csms)
