@@ -22,6 +22,9 @@ internal sealed partial class StationUnderTest
     /// can move fake time by exactly one back-off.</summary>
     public static readonly TimeSpan SecurityBackOff = TimeSpan.FromSeconds(13);
 
+    /// <summary>The test case's &lt;Configured basicAuthPassword&gt;.</summary>
+    public static string ConfiguredPassword => Password;
+
     /// <summary>A test PKI made at the station's fake power-up time: the station judges certificate validity
     /// by its own clock, so certificates made at wall-clock time would not be valid yet.</summary>
     public static TestPki CreatePki() =>
@@ -143,12 +146,20 @@ internal sealed class CsmsDiversion : ICsmsConnector
     private readonly List<Exception?> _outcomes = [];
     private readonly List<(int Count, TaskCompletionSource Reached)> _waiters = [];
     private volatile Uri? _target;
+    private volatile Uri? _unreachable;
 
     /// <summary>The CSMS that gets the attempts now; null lets them through.</summary>
     public Uri? Target
     {
         get => _target;
         set => _target = value;
+    }
+
+    /// <summary>While set, attempts to this CSMS (host and port) fail as if it did not answer.</summary>
+    public Uri? Unreachable
+    {
+        get => _unreachable;
+        set => _unreachable = value;
     }
 
     /// <summary>The failure of each attempt (null: connected), oldest first.</summary>
@@ -189,6 +200,11 @@ internal sealed class CsmsDiversion : ICsmsConnector
 
         try
         {
+            if (_unreachable is { } down && down.Host == options.CsmsUrl.Host && down.Port == options.CsmsUrl.Port)
+            {
+                throw new OcppConnectException(OcppConnectFailure.Unreachable, $"The OCTT does not offer {down} now.");
+            }
+
             var channel = await _inner.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
             Record(null);
             return channel;
