@@ -30,6 +30,7 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
     private readonly TransactionBlock _transactions;
     private readonly CsmsConnectionSupervisor _supervisor;
     private readonly DataTransferToCsms _dataTransferToCsms;
+    private readonly SecurityEventNotifications _securityNotifications;
     private readonly CancellationTokenSource _stopping;
     private readonly List<IDisposable> _disposables = [];
     private Task? _running;
@@ -39,7 +40,7 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
     {
         _stopping = stopping;
         var router = new CsmsCallRouter(inbox);
-        var securityEvents = new LoggedSecurityEvents(options.LoggerFactory.CreateLogger("Chargebox.Station.Security"), clock);
+        var securityEvents = new SecurityEventLog(options.Identity, store.SecurityLog, clock, inbox, options.LoggerFactory.CreateLogger<SecurityEventLog>());
         _services = new StationServices
         {
             StationId = options.Identity,
@@ -114,6 +115,8 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
             options.TimeProvider,
             options.Random,
             options.LoggerFactory);
+        _securityNotifications = new SecurityEventNotifications(_services);
+        SecurityWiring.Connect(_services, securityEvents, _securityNotifications, boot, connectivity, _supervisor.DropConnection);
     }
 
     public string Identity => _services.StationId;
@@ -150,6 +153,7 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
         var station = new ChargingStation(options, hardware, store, deviceModel, networkProfiles, inbox, clock, new CancellationTokenSource(), certificates);
         await station._availability.LoadAsync(cancellationToken).ConfigureAwait(false);
         await station._transactions.Queue.LoadAsync(cancellationToken).ConfigureAwait(false);
+        await station._securityNotifications.LoadAsync(cancellationToken).ConfigureAwait(false);
         await station._transactions.EndInterruptedAsync(cancellationToken).ConfigureAwait(false);
         return station;
     }

@@ -17,6 +17,7 @@ public sealed class InMemoryStationStore : IStationStore
         MessageQueue = new InMemoryMessageQueueStore(_state);
         NetworkProfiles = new InMemoryNetworkProfileStore(_state);
         AuthorizationCache = new InMemoryAuthorizationCacheStore(_state);
+        SecurityLog = new InMemorySecurityLogStore(_state);
         Transactions = new InMemoryTransactionStore(_state);
         Certificates = new InMemoryCertificateStore(_state);
     }
@@ -33,6 +34,8 @@ public sealed class InMemoryStationStore : IStationStore
     public IAuthorizationCacheStore AuthorizationCache { get; }
 
     public ICertificateStore Certificates { get; }
+
+    public ISecurityLogStore SecurityLog { get; }
 
     public ValueTask DisposeAsync()
     {

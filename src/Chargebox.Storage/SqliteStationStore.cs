@@ -21,6 +21,7 @@ public sealed class SqliteStationStore : IStationStore
         MessageQueue = new SqliteMessageQueueStore(database);
         NetworkProfiles = new SqliteNetworkProfileStore(database);
         AuthorizationCache = new SqliteAuthorizationCacheStore(database);
+        SecurityLog = new SqliteSecurityLogStore(database);
         Transactions = new SqliteTransactionStore(database);
         Certificates = new SqliteCertificateStore(database);
     }
@@ -42,6 +43,8 @@ public sealed class SqliteStationStore : IStationStore
     public IAuthorizationCacheStore AuthorizationCache { get; }
 
     public ICertificateStore Certificates { get; }
+
+    public ISecurityLogStore SecurityLog { get; }
 
     /// <summary>Opens the store in <paramref name="dataDirectory"/>, creating the directory and the
     /// database file if needed and migrating an older file to the current schema.</summary>

@@ -22,6 +22,7 @@ internal sealed class ConnectivityBlock : IConnectionPlanner
     private readonly BootSequence _boot;
     private readonly HeartbeatBlock _heartbeat;
     private readonly AvailabilityBlock _availability;
+    private readonly SecurityProfileUpgrade _upgrade;
     private OcppRpcOptions? _rpcOptions;
 
     public ConnectivityBlock(StationServices services, ChargingStationOptions options, NetworkProfiles profiles, BootSequence boot, HeartbeatBlock heartbeat, AvailabilityBlock availability)
@@ -38,6 +39,7 @@ internal sealed class ConnectivityBlock : IConnectionPlanner
             services.DeviceModel.OcppComm.NetworkConfigurationPriority,
             slot => ConfigurationSlots.IsSupported(slot) && profiles.Usable(slot) is not null,
             ConfigurationSlots.Installed);
+        _upgrade = new SecurityProfileUpgrade(services, profiles, Rotation);
         services.DeviceModel.Changed += change =>
         {
             // OCPPCommCtrlr.MessageTimeout applies to the CALLs sent from now on, on the live connection too.
@@ -84,13 +86,19 @@ internal sealed class ConnectivityBlock : IConnectionPlanner
     public ValueTask OnConnectFailedAsync(ConnectionPlan plan, Exception failure, CancellationToken cancellationToken)
     {
         Rotation.AttemptFailed(plan.ConfigurationSlot, _services.DeviceModel.OcppComm.NetworkProfileConnectionAttempts);
+        if (Security.ConnectFailureEvent.For(failure) is { } securityEvent)
+        {
+            _services.SecurityEvents.Raise(securityEvent, failure.Message);
+        }
+
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask OnConnectedAsync(ConnectionPlan plan, OcppRpcConnection connection, CancellationToken cancellationToken)
+    public async ValueTask OnConnectedAsync(ConnectionPlan plan, OcppRpcConnection connection, CancellationToken cancellationToken)
     {
         _rpcOptions = plan.Rpc;
         Rotation.Connected();
+        await _upgrade.OnConnectedAsync((int)plan.Options.SecurityProfile, cancellationToken).ConfigureAwait(false);
         ReportConnectionInUse(plan);
         _services.Link.Attach(connection);
         if (_services.Registration == RegistrationStatusEnumType.Accepted)
@@ -105,7 +113,6 @@ internal sealed class ConnectivityBlock : IConnectionPlanner
         }
 
         OnlineChanged?.Invoke(true);
-        return ValueTask.CompletedTask;
     }
 
     public ValueTask OnDisconnectedAsync(string reason, CancellationToken cancellationToken)

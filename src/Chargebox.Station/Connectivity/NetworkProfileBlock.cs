@@ -30,6 +30,9 @@ internal sealed class NetworkProfileBlock
 
         // B09.FR.01: Accepted only once the profile is stored; a storage failure is an error the CSMS sees.
         await _profiles.SaveAsync(request.ConfigurationSlot, request.ConnectionData, cancellationToken).ConfigureAwait(false);
+        _services.SecurityEvents.Raise(
+            Security.SecurityEventType.ReconfigurationOfSecurityParameters,
+            $"SetNetworkProfile configurationSlot {request.ConfigurationSlot}, securityProfile {request.ConnectionData.SecurityProfile}");
         return new SetNetworkProfileResponse { Status = SetNetworkProfileStatusEnumType.Accepted };
     }
 }

@@ -11,14 +11,16 @@ internal sealed class SlotRotation
     private int _index;
     private int _failures;
 
+    private readonly List<int> _priority;
+
     public SlotRotation(IReadOnlyList<int> priority)
     {
         ArgumentOutOfRangeException.ThrowIfZero(priority.Count);
-        Priority = priority;
+        _priority = [.. priority];
     }
 
     /// <summary>The slots in the order they are tried.</summary>
-    public IReadOnlyList<int> Priority { get; }
+    public IReadOnlyList<int> Priority => _priority;
 
     /// <summary>The slot for the next attempt.</summary>
     public int Current => Priority[_index];
@@ -58,6 +60,15 @@ internal sealed class SlotRotation
             _index = (_index + 1) % Priority.Count;
             _failures = 0;
         }
+    }
+
+    /// <summary>Keeps only the slots <paramref name="keep"/> accepts (never the last one, nor the current
+    /// slot), in their order; the current slot stays current (A05: no fallback to a weaker profile).</summary>
+    public void Retain(Func<int, bool> keep)
+    {
+        var current = Current;
+        _priority.RemoveAll(slot => slot != current && !keep(slot));
+        _index = _priority.IndexOf(current);
     }
 
     /// <summary>Connected with the current slot.</summary>

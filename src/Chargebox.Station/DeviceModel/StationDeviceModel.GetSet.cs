@@ -85,6 +85,14 @@ internal sealed partial class StationDeviceModel
             return Rejected(request, type, rejection);
         }
 
+        foreach (var rule in ValueRules)
+        {
+            if (rule(component.Key, variable.Key, normalized) is { } refused)
+            {
+                return Rejected(request, type, refused);
+            }
+        }
+
         var accepted = variable.RebootRequired ? SetVariableStatusEnumType.RebootRequired : SetVariableStatusEnumType.Accepted;
         var change = new PendingChange(component.Key, variable.Key, attribute, normalized, attribute.Persistent);
         return new SetVariableDecision(Result(request, type, accepted, null), change);

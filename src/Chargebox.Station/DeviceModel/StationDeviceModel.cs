@@ -35,6 +35,11 @@ internal sealed partial class StationDeviceModel
     /// <summary>Raised after every successful change, by the CSMS or by the station.</summary>
     public event Action<VariableChange>? Changed;
 
+    /// <summary>Checks that blocks add for CSMS writes whose validity depends on the station's state rather
+    /// than on the characteristics (A05.FR.02: a priority naming a TLS profile without a CSMS root); the first
+    /// rejection wins.</summary>
+    public List<Func<ComponentKey, VariableKey, string, ValueRejection?>> ValueRules { get; } = [];
+
     public OcppCommCtrlr OcppComm { get; }
 
     public DeviceDataCtrlr DeviceData { get; }

@@ -40,6 +40,9 @@ internal sealed partial class BootSequence : IDisposable
         });
 
         services.Router.Gate = Gate;
+
+        // A04 (Appendix 1): every boot is a security event, a reset or reboot told apart from a cold start.
+        services.SecurityEvents.Raise(Security.BootSecurityEvent.For(reason), $"BootReason {reason.ToWireString()}");
     }
 
     /// <summary>Raised once the CSMS accepted the station (each time, after every BootNotification accepted).</summary>

@@ -9,7 +9,12 @@ internal static class ClockSync
     {
         if (services.DeviceModel.Clock.TimeSource.Contains("Heartbeat", StringComparer.Ordinal))
         {
-            services.Clock.SetTime(csmsTime);
+            var moved = services.Clock.SetTime(csmsTime);
+            if (services.DeviceModel.Clock.TimeAdjustmentReportingThreshold is { } threshold && moved.Duration() > threshold)
+            {
+                // Appendix 1: an adjustment larger than ClockCtrlr.TimeAdjustmentReportingThreshold is a security event.
+                services.SecurityEvents.Raise(Security.SecurityEventType.SettingSystemTime, $"clock moved by {moved.TotalSeconds:0.###} s to the CSMS's time");
+            }
         }
     }
 }

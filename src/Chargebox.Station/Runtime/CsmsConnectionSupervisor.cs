@@ -19,6 +19,7 @@ internal sealed partial class CsmsConnectionSupervisor
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly string _stationId;
+    private CancellationTokenSource? _current;
 
     public CsmsConnectionSupervisor(
         string stationId,
@@ -50,6 +51,20 @@ internal sealed partial class CsmsConnectionSupervisor
             connection ??= await ReconnectAsync(cancellationToken).ConfigureAwait(false);
             await RunConnectionAsync(connection.Value.Plan, connection.Value.Channel, cancellationToken).ConfigureAwait(false);
             connection = null;
+        }
+    }
+
+    /// <summary>Closes the open connection, if any, so that the station connects again with what the loop
+    /// plans now (A01: a new BasicAuthPassword is used from the next connection). Safe from any thread.</summary>
+    public void DropConnection()
+    {
+        try
+        {
+            Volatile.Read(ref _current)?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection ended meanwhile: nothing to drop.
         }
     }
 
@@ -96,6 +111,8 @@ internal sealed partial class CsmsConnectionSupervisor
     private async Task RunConnectionAsync(ConnectionPlan plan, IOcppChannel channel, CancellationToken cancellationToken)
     {
         var rpc = new OcppRpcConnection(channel, _handler, plan.Rpc, _time, _loggerFactory);
+        using var current = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Volatile.Write(ref _current, current);
         try
         {
             // The loop learns of the connection before the first frame is read, so anything it sends
@@ -105,10 +122,11 @@ internal sealed partial class CsmsConnectionSupervisor
                 await _planner.OnConnectedAsync(plan, rpc, ct).ConfigureAwait(false);
                 return true;
             }, cancellationToken).ConfigureAwait(false);
-            await rpc.RunAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await rpc.RunAsync(current.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
         finally
         {
+            Volatile.Write(ref _current, null);
             await channel.DisposeAsync().ConfigureAwait(false);
         }
 

@@ -21,6 +21,8 @@ public interface IStationStore : IAsyncDisposable
     IAuthorizationCacheStore AuthorizationCache { get; }
 
     ICertificateStore Certificates { get; }
+
+    ISecurityLogStore SecurityLog { get; }
 }
 
 /// <summary>Device-model attribute values that were set at run time (SetVariables, the station itself)
@@ -109,4 +111,22 @@ public interface ITransactionStore
 
     /// <summary>Removes an ended transaction; removing an unknown id does nothing.</summary>
     ValueTask RemoveAsync(string transactionId, CancellationToken cancellationToken);
+}
+
+/// <summary>One entry of the security log as stored (A04.FR.01).</summary>
+/// <param name="Timestamp">When the event happened (station clock).</param>
+/// <param name="Type">The security event type, e.g. <c>StartupOfTheDevice</c>.</param>
+/// <param name="TechInfo">Free text the block that raised it added; never a secret.</param>
+public sealed record SecurityLogRecord(DateTimeOffset Timestamp, string Type, string? TechInfo);
+
+/// <summary>The station's security log, kept across reboots and bounded: the oldest entries go first when it
+/// is full, so a flood of events cannot exhaust the station's storage.</summary>
+public interface ISecurityLogStore
+{
+    /// <summary>Appends <paramref name="record"/>, then removes the oldest entries beyond <paramref name="capacity"/>.</summary>
+    ValueTask AppendAsync(SecurityLogRecord record, int capacity, CancellationToken cancellationToken);
+
+    /// <summary>The entries whose timestamp lies between <paramref name="oldest"/> and <paramref name="latest"/>
+    /// (both inclusive, either may be null), in the order they were appended.</summary>
+    ValueTask<IReadOnlyList<SecurityLogRecord>> ReadAsync(DateTimeOffset? oldest, DateTimeOffset? latest, CancellationToken cancellationToken);
 }

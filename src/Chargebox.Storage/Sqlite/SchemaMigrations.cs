@@ -79,6 +79,15 @@ internal static class SchemaMigrations
                 value BLOB NOT NULL
             ) WITHOUT ROWID;
             """),
+        new(6, "security log", """
+            -- A04.FR.01: every security event; bounded by the station, which deletes the oldest ids first.
+            CREATE TABLE security_log (
+                id        INTEGER PRIMARY KEY AUTOINCREMENT,
+                timestamp TEXT    NOT NULL,
+                type      TEXT    NOT NULL,
+                tech_info TEXT
+            );
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

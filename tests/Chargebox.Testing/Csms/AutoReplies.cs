@@ -7,12 +7,13 @@ namespace Chargebox.Testing.Csms;
 public static class AutoReplies
 {
     /// <summary>Accepts BootNotification (interval 300 s), answers Heartbeat with the time, and acknowledges
-    /// StatusNotification; a fresh dictionary each time, so a test can change its own copy.</summary>
+    /// StatusNotification and SecurityEventNotification; a fresh dictionary each time, so a test can change its own copy.</summary>
     public static Dictionary<string, Func<OcppCall, TimeProvider, JsonNode>> CreateDefaults() => new(StringComparer.Ordinal)
     {
         ["BootNotification"] = (_, time) => new JsonObject { ["currentTime"] = Now(time), ["interval"] = 300, ["status"] = "Accepted" },
         ["Heartbeat"] = (_, time) => new JsonObject { ["currentTime"] = Now(time) },
         ["StatusNotification"] = (_, _) => new JsonObject(),
+        ["SecurityEventNotification"] = (_, _) => new JsonObject(),
     };
 
     /// <summary>The CSMS's clock as an OCPP dateTime (UTC, milliseconds).</summary>

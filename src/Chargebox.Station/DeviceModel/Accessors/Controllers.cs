@@ -177,4 +177,7 @@ internal sealed class ClockCtrlr(StationDeviceModel model) : ControllerAccessor(
 
     /// <summary>IANA name such as <c>Europe/Oslo</c>; empty when not configured.</summary>
     public string TimeZone => Text("TimeZone");
+
+    /// <summary>Clock adjustments larger than this are a SettingSystemTime security event; null when not set.</summary>
+    public TimeSpan? TimeAdjustmentReportingThreshold => Text("TimeAdjustmentReportingThreshold") is { Length: > 0 } ? Seconds("TimeAdjustmentReportingThreshold") : null;
 }

@@ -118,6 +118,8 @@ internal static class StandardCatalogue
         new("ClockCtrlr", "TimeSource", null, new(VariableDataType.SequenceList, ValuesList: "NTP,Heartbeat,RealTimeClock"), ReadWrite, "NTP,Heartbeat"),
         new("ClockCtrlr", "TimeZone", null, new(VariableDataType.String, MaxLimit: 64), ReadWrite, ""),
         Option("ClockCtrlr", "NtpSource", "DHCP", ReadWrite, "DHCP,manual"),
+        // Adjustments of more than this many seconds are reported as SettingSystemTime (Appendix 1).
+        Int("ClockCtrlr", "TimeAdjustmentReportingThreshold", "20", ReadWrite, 0, null, "s"),
     ];
 
     private static VariableSpec Int(string component, string variable, string value, MutabilityEnumType mutability, decimal? min = null, decimal? max = null, string? unit = null, string? instance = null) =>
