@@ -3,6 +3,7 @@ using Chargebox.Station.Authorization;
 using Chargebox.Station.Availability;
 using Chargebox.Station.Connectivity;
 using Chargebox.Station.DeviceModel;
+using Chargebox.Station.Firmware;
 using Chargebox.Station.Hardware;
 using Chargebox.Station.Provisioning;
 using Chargebox.Station.RemoteControl;
@@ -24,6 +25,7 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
     private readonly AvailabilityBlock _availability;
     private readonly ResetBlock _reset;
     private readonly TransactionBlock _transactions;
+    private readonly FirmwareUpdateBlock _firmware;
     private readonly CsmsConnectionSupervisor _supervisor;
     private readonly CancellationTokenSource _stopping;
     private readonly List<IDisposable> _disposables = [];
@@ -59,7 +61,7 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
             VendorName = options.Profile.Vendor,
             Model = options.Profile.Model,
             SerialNumber = options.Profile.SerialNumber,
-            FirmwareVersion = options.Profile.FirmwareVersion,
+            FirmwareVersion = hardware.FirmwareInstaller?.RunningVersion ?? options.Profile.FirmwareVersion,
         };
         var boot = new BootSequence(_services, identity, options.BootReason, heartbeat, _availability);
         _ = new VariablesBlock(_services);
@@ -79,6 +81,23 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
         _transactions = new TransactionBlock(_services, options.Profile, new AuthorizationBlock(_services), _availability, new TransactionEventQueue(_services), new Random(options.Random.Next()));
         _disposables.Add(_transactions);
         TransactionWiring.Connect(_services, _transactions, _availability, _reset, trigger, boot, connectivity);
+
+        // L01: firmware updates hold EVSEs Unavailable, wait for transactions to end, report after boot.
+        _firmware = new FirmwareUpdateBlock(_services, _availability);
+        _disposables.Add(_firmware);
+        _availability.HeldUnavailable = _firmware.HoldsEvse;
+        trigger.Register(MessageTriggerEnumType.FirmwareStatusNotification, _firmware.Trigger);
+        boot.Accepted += _firmware.OnBootAccepted;
+        var transactionEnded = _transactions.TransactionEnded;
+        _transactions.TransactionEnded = async ct =>
+        {
+            if (transactionEnded is not null)
+            {
+                await transactionEnded(ct).ConfigureAwait(false);
+            }
+
+            _firmware.OnTransactionEnded();
+        };
 
         deviceModel.Changed += change =>
         {
@@ -110,7 +129,7 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
     public bool IsOnline => Volatile.Read(ref _online);
 
     /// <summary>Why the station last asked its hardware to reboot (Reset); the host starts the next station with it.</summary>
-    public BootReasonEnumType? RebootReason => _reset.RebootReason;
+    public BootReasonEnumType? RebootReason => _firmware.RebootReason ?? _reset.RebootReason;
 
     /// <summary>Builds the station: the device model from the profile and the store, availability from the store.</summary>
     public static async Task<ChargingStation> CreateAsync(ChargingStationOptions options, StationHardware hardware, IStationStore store, CancellationToken cancellationToken)
