@@ -11,6 +11,7 @@ public sealed partial class SimulatedCharger : IDisposable
     private readonly SimulatorContext _context;
     private readonly SimulatedEvse[] _evses;
     private readonly SimulatedStationPower _power;
+    private readonly SimulatedFirmwareInstaller _firmware;
 
     /// <param name="options">The EVSEs and connectors; see <see cref="SimulatedChargerOptions.Default"/>.</param>
     /// <param name="timeProvider">The only clock the simulator reads: meter integration, timestamps, timers.</param>
@@ -22,7 +23,8 @@ public sealed partial class SimulatedCharger : IDisposable
         SimulatedChargerOptionsValidator.Validate(options);
         _context = new SimulatorContext(timeProvider) { Sink = eventSink, MeterKeyDirectory = options.MeterKeyDirectory };
         _evses = options.Evses.Select(e => new SimulatedEvse(_context, e)).ToArray();
-        _power = new SimulatedStationPower(_context);
+        _firmware = new SimulatedFirmwareInstaller(_context);
+        _power = new SimulatedStationPower(_context) { OnRebootUnderGate = _firmware.OnRebootUnderGate };
     }
 
     /// <summary>The EVSEs in the order of the options.</summary>
@@ -30,6 +32,9 @@ public sealed partial class SimulatedCharger : IDisposable
 
     /// <summary>Reboot requests go to the handler given to <see cref="AttachRebootHandler"/>.</summary>
     public IStationPower Power => _power;
+
+    /// <summary>The firmware store: installs images and activates them on the next reboot.</summary>
+    public SimulatedFirmwareInstaller Firmware => _firmware;
 
     /// <summary>When the station asked to reboot, oldest first.</summary>
     public IReadOnlyList<DateTimeOffset> RebootRequests

@@ -16,6 +16,9 @@ internal sealed class SimulatedStationPower(SimulatorContext context) : IStation
         set => _rebootHandler = value;
     }
 
+    /// <summary>Called under the gate when a reboot is requested: the bootloader activates staged firmware.</summary>
+    internal Action? OnRebootUnderGate { get; set; }
+
     /// <summary>Under the gate.</summary>
     internal IReadOnlyList<DateTimeOffset> RequestsUnderGate => _requests.ToArray();
 
@@ -26,6 +29,7 @@ internal sealed class SimulatedStationPower(SimulatorContext context) : IStation
         lock (context.Gate)
         {
             _requests.Add(context.Time.GetUtcNow());
+            OnRebootUnderGate?.Invoke();
             handler = _rebootHandler;
         }
 

@@ -6,6 +6,7 @@ using Chargebox.Station.CustomerInformation;
 using Chargebox.Station.DataTransfer;
 using Chargebox.Station.DeviceModel;
 using Chargebox.Station.Diagnostics;
+using Chargebox.Station.Firmware;
 using Chargebox.Station.Hardware;
 using Chargebox.Station.Provisioning;
 using Chargebox.Station.RemoteControl;
@@ -28,6 +29,7 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
     private readonly AvailabilityBlock _availability;
     private readonly ResetBlock _reset;
     private readonly TransactionBlock _transactions;
+    private readonly FirmwareUpdateBlock _firmware;
     private readonly CsmsConnectionSupervisor _supervisor;
     private readonly DataTransferToCsms _dataTransferToCsms;
     private readonly SecurityEventNotifications _securityNotifications;
@@ -65,7 +67,7 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
             VendorName = options.Profile.Vendor,
             Model = options.Profile.Model,
             SerialNumber = options.Profile.SerialNumber,
-            FirmwareVersion = options.Profile.FirmwareVersion,
+            FirmwareVersion = hardware.FirmwareInstaller?.RunningVersion ?? options.Profile.FirmwareVersion,
         };
         var boot = new BootSequence(_services, identity, options.BootReason, heartbeat, _availability);
         _ = new VariablesBlock(_services);
@@ -95,6 +97,23 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
         _ = new DataTransferBlock(_services, options.DataTransferHandlers);
         _dataTransferToCsms = new DataTransferToCsms(_services);
         _ = new CustomerInformationBlock(_services, new AuthorizationCacheRecords(_services, authorization));
+
+        // L01: firmware updates hold EVSEs Unavailable, wait for transactions to end, report after boot.
+        _firmware = new FirmwareUpdateBlock(_services, _availability);
+        _disposables.Add(_firmware);
+        _availability.HeldUnavailable = _firmware.HoldsEvse;
+        trigger.Register(MessageTriggerEnumType.FirmwareStatusNotification, _firmware.Trigger);
+        boot.Accepted += _firmware.OnBootAccepted;
+        var transactionEnded = _transactions.TransactionEnded;
+        _transactions.TransactionEnded = async ct =>
+        {
+            if (transactionEnded is not null)
+            {
+                await transactionEnded(ct).ConfigureAwait(false);
+            }
+
+            _firmware.OnTransactionEnded();
+        };
 
         deviceModel.Changed += change =>
         {
@@ -128,7 +147,7 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
     public bool IsOnline => Volatile.Read(ref _online);
 
     /// <summary>Why the station last asked its hardware to reboot (Reset); the host starts the next station with it.</summary>
-    public BootReasonEnumType? RebootReason => _reset.RebootReason;
+    public BootReasonEnumType? RebootReason => _firmware.RebootReason ?? _reset.RebootReason;
 
     /// <summary>Builds the station: the device model from the profile and the store, availability from the store.</summary>
     public static async Task<ChargingStation> CreateAsync(ChargingStationOptions options, StationHardware hardware, IStationStore store, CancellationToken cancellationToken)

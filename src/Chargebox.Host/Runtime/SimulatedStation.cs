@@ -203,7 +203,7 @@ internal sealed partial class SimulatedStation : IAsyncDisposable
         var options = _options with { BootReason = reason, Connector = Network };
         var station = await ChargingStation.CreateAsync(
             options,
-            new() { Evses = Charger.Evses, Power = Charger.Power },
+            new() { Evses = Charger.Evses, Power = Charger.Power, FirmwareInstaller = Charger.Firmware },
             _store,
             cancellationToken).ConfigureAwait(false);
         Charger.AttachEventSink(station);

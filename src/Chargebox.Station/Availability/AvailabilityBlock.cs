@@ -36,6 +36,10 @@ internal sealed class AvailabilityBlock
     /// <summary>Tells whether a transaction runs on an EVSE; set by the transactions block.</summary>
     public Func<int, bool> EvseInUse { get; set; } = static _ => false;
 
+    /// <summary>Tells whether an EVSE is kept Unavailable without a ChangeAvailability (nothing persisted): set
+    /// by the firmware block while an update waits to install (L01.FR.07).</summary>
+    public Func<int, bool> HeldUnavailable { get; set; } = static _ => false;
+
     public IReadOnlyList<ConnectorState> Connectors => _connectors;
 
     /// <summary>Reads the availability kept across reboots (G03.FR.05 and following).</summary>
@@ -56,7 +60,7 @@ internal sealed class AvailabilityBlock
         ConnectorStatusRules.Status(connector, IsOperative(connector.EvseId, connector.ConnectorId), EvseInUse(connector.EvseId));
 
     public bool IsOperative(int evseId, int connectorId) =>
-        Operative(AvailabilityScope.Station) && Operative(new AvailabilityScope(evseId, null)) && Operative(new AvailabilityScope(evseId, connectorId));
+        !HeldUnavailable(evseId) && Operative(AvailabilityScope.Station) && Operative(new AvailabilityScope(evseId, null)) && Operative(new AvailabilityScope(evseId, connectorId));
 
     /// <summary>Whether the EVSE may start a new transaction.</summary>
     public bool IsEvseAvailableForCharging(int evseId) =>

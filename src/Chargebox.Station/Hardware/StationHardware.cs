@@ -9,6 +9,9 @@ public sealed class StationHardware
 
     public required IStationPower Power { get; init; }
 
+    /// <summary>Installs firmware (L01); without one the station rejects UpdateFirmware.</summary>
+    public IFirmwareInstaller? FirmwareInstaller { get; init; }
+
     public IEvseHardware? FindEvse(int evseId) => evseId >= 1 && evseId <= Evses.Count && Evses[evseId - 1].EvseId == evseId
         ? Evses[evseId - 1]
         : Evses.FirstOrDefault(e => e.EvseId == evseId);

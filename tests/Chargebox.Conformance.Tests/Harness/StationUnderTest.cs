@@ -146,7 +146,7 @@ internal sealed partial class StationUnderTest : IAsyncDisposable
                 Random = new Random(2001),
                 Connector = Network,
             }),
-            new Station.Hardware.StationHardware { Evses = Charger.Evses, Power = Charger.Power },
+            new Station.Hardware.StationHardware { Evses = Charger.Evses, Power = Charger.Power, FirmwareInstaller = Charger.Firmware },
             Store,
             CancellationToken.None);
         Charger.AttachEventSink(Station);

@@ -1,0 +1,80 @@
+using System.Security.Cryptography.X509Certificates;
+using Chargebox.Protocol.Messages;
+
+namespace Chargebox.Station.Firmware;
+
+/// <summary>One accepted UpdateFirmware request on its way from download to install: what the CSMS asked
+/// for, the retries left, the status last reported, and the downloaded image. Used on the station's loop.</summary>
+internal sealed class FirmwareUpdate : IDisposable
+{
+    // L01: without a retryInterval the station picks one.
+    private static readonly TimeSpan DefaultRetryInterval = TimeSpan.FromSeconds(30);
+
+    public FirmwareUpdate(UpdateFirmwareRequest request, Uri location, X509Certificate2 signingCertificate, string imagePath)
+    {
+        RequestId = request.RequestId;
+        Location = location;
+        SigningCertificate = signingCertificate;
+        Signature = request.Firmware.Signature!;
+        RetrieveDateTime = request.Firmware.RetrieveDateTime;
+        InstallDateTime = request.Firmware.InstallDateTime;
+        RetriesLeft = Math.Max(0, request.Retries ?? 0);
+        RetryInterval = request.RetryInterval is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : DefaultRetryInterval;
+        ImagePath = imagePath;
+    }
+
+    public int RequestId { get; }
+
+    public Uri Location { get; }
+
+    public X509Certificate2 SigningCertificate { get; }
+
+    /// <summary>Base64 signature over the image.</summary>
+    public string Signature { get; }
+
+    public DateTimeOffset RetrieveDateTime { get; }
+
+    public DateTimeOffset? InstallDateTime { get; }
+
+    public int RetriesLeft { get; set; }
+
+    public TimeSpan RetryInterval { get; }
+
+    /// <summary>Where the image is downloaded to; deleted when the update ends.</summary>
+    public string ImagePath { get; }
+
+    /// <summary>Stops the download or install when a newer request cancels this one, or the station stops.</summary>
+    public CancellationTokenSource Cancellation { get; } = new();
+
+    /// <summary>The status last reported for this update; null before the first.</summary>
+    public FirmwareStatusEnumType? Status { get; set; }
+
+    /// <summary>The install is due but waits for transactions to end (L01.FR.06).</summary>
+    public bool WaitingForIdle { get; set; }
+
+    /// <summary>Once installing, the old firmware may already be overwritten: a newer request cannot cancel (L01.FR.27).</summary>
+    public bool Cancelable => Status is not (FirmwareStatusEnumType.Installing or FirmwareStatusEnumType.InstallRebooting);
+
+    public void Dispose()
+    {
+        Cancellation.Cancel();
+        Cancellation.Dispose();
+        SigningCertificate.Dispose();
+        DeleteImage();
+    }
+
+    public void DeleteImage()
+    {
+        try
+        {
+            File.Delete(ImagePath);
+        }
+        catch (IOException)
+        {
+            // Still open by a download being cancelled; the temporary folder is cleaned by the system.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
