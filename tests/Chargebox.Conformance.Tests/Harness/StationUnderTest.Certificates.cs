@@ -165,7 +165,7 @@ internal sealed partial class StationUnderTest
 
     /// <summary>The OCTT drops the connection (errata 2025-02 of RenewChargingStationCertificate) and the station
     /// connects again after its back-off, which the test fixes at <paramref name="backOffSeconds"/>.</summary>
-    public async Task ReconnectAsync(int backOffSeconds = 7)
+    public async Task DropAndReconnectAsync(int backOffSeconds = 7)
     {
         await ConfigureAsync("OCPPCommCtrlr", "RetryBackOffRandomRange", "0");
         await ConfigureAsync("OCPPCommCtrlr", "RetryBackOffWaitMinimum", $"{backOffSeconds}");

@@ -25,11 +25,6 @@ internal sealed partial class StationUnderTest
     /// <summary>The test case's &lt;Configured basicAuthPassword&gt;.</summary>
     public static string ConfiguredPassword => Password;
 
-    /// <summary>A test PKI made at the station's fake power-up time: the station judges certificate validity
-    /// by its own clock, so certificates made at wall-clock time would not be valid yet.</summary>
-    public static TestPki CreatePki() =>
-        TestPki.Create(timeProvider: new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero)));
-
     /// <summary>The station and CSMS for security profile 2 (TLS, Basic) or 3 (TLS, client certificate): the
     /// CSMS on a server certificate of <paramref name="pki"/>, the station trusting its root and holding a
     /// station certificate from it (CN = identity); the fixed <see cref="SecurityBackOff"/>. A
@@ -88,19 +83,6 @@ internal sealed partial class StationUnderTest
     /// <summary>After <see cref="StartWithoutConnectionAsync"/>: completes when the station, its first attempt
     /// failed, waits <see cref="SecurityBackOff"/> before the next.</summary>
     public Task FirstBackOffArmed { get; private set; } = Task.CompletedTask;
-
-    /// <summary>Waits for the station's next connection to <paramref name="csms"/> and makes it <see cref="Connection"/>.</summary>
-    public async Task<TestStationConnection> NextConnectionAsync(TestCsms csms)
-    {
-        var connection = await csms.WaitForConnectionAsync(Identity, Timeout);
-        lock (_gate)
-        {
-            _connections.Add(connection);
-        }
-
-        Connection = connection;
-        return connection;
-    }
 
     /// <summary>"[CS] sends SecurityEventNotificationRequest" of <paramref name="type"/> on the current
     /// connection (acknowledged by the CSMS's automatic answer), earlier ones included.</summary>

@@ -21,7 +21,7 @@ public sealed class CertificateRenewalTests : IDisposable
         var renewed = await sut.RenewChargingStationCertificateAsync(_pki);
 
         // 7 (errata 2025-02): the next connection uses the new certificate (A02.FR.08).
-        await sut.ReconnectAsync();
+        await sut.DropAndReconnectAsync();
         Assert.NotEqual(old?.Thumbprint, renewed.Thumbprint);
         Assert.Equal(renewed.Thumbprint, sut.Connection.Attempt.ClientCertificate?.Thumbprint);
     }
@@ -55,7 +55,7 @@ public sealed class CertificateRenewalTests : IDisposable
         await sut.TriggerSignCertificateAsync(GenericStatusEnumType.Rejected);
 
         // The station keeps its certificate.
-        await sut.ReconnectAsync();
+        await sut.DropAndReconnectAsync();
         Assert.Equal(old?.Thumbprint, sut.Connection.Attempt.ClientCertificate?.Thumbprint);
     }
 
@@ -81,7 +81,7 @@ public sealed class CertificateRenewalTests : IDisposable
             new CertificateSignedRequest { CertificateChain = chain, CertificateType = CertificateSigningUseEnumType.ChargingStationCertificate }, StationUnderTest.Timeout);
 
         Assert.Equal(CertificateSignedStatusEnumType.Rejected, signed.Status);
-        await sut.ReconnectAsync();
+        await sut.DropAndReconnectAsync();
         Assert.Equal(old?.Thumbprint, sut.Connection.Attempt.ClientCertificate?.Thumbprint);
     }
 
