@@ -50,6 +50,10 @@ internal sealed partial class StationUnderTest
                 case "Heartbeat":
                     await Connection.ReplyAsync(call, new HeartbeatResponse { CurrentTime = Time.GetUtcNow() });
                     continue;
+                case "SecurityEventNotification":
+                    // E.g. StartupOfTheDevice after the reboot of TC_C_32: not a step of these cases.
+                    await Connection.ReplyAsync(call, new SecurityEventNotificationResponse());
+                    continue;
             }
 
             Assert.Equal("TransactionEvent", call.Action);
