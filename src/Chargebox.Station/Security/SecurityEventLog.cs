@@ -68,7 +68,7 @@ internal sealed partial class SecurityEventLog : ISecurityEvents, ISecurityLog
 
     private static string? Truncate(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
 
-    [LoggerMessage(EventId = 3901, Level = LogLevel.Warning, Message = "Station {StationId}: security event {Type}: {TechInfo}")]
+    [LoggerMessage(EventId = 3901, Level = LogLevel.Information, Message = "Station {StationId}: security event {Type}: {TechInfo}")]
     private static partial void LogRaised(ILogger logger, string stationId, string type, string techInfo);
 
     [LoggerMessage(EventId = 3902, Level = LogLevel.Error, Message = "Station {StationId}: security event {Type} could not be written to the security log: {Reason}")]
