@@ -48,9 +48,9 @@ internal sealed partial class SimulatedStation : IAsyncDisposable
         StartAsync(options, store, hardwareDirectory: null, cancellationToken);
 
     /// <summary>Builds the hardware from the profile's layout and starts the station over
-    /// <paramref name="store"/>, which it owns from now on.</summary>
-    /// <param name="hardwareDirectory">Where the simulated meters keep their keys, registers and page counters
-    /// across processes, as a real charger's meters keep them through a power cut; null: in memory only.</param>
+    /// <paramref name="store"/>, which it owns from now on. <paramref name="hardwareDirectory"/> is where the
+    /// simulated meters keep their keys, registers and page counters across processes, as a real charger's
+    /// meters keep them through a power cut; null: in memory only.</summary>
     /// <exception cref="ArgumentException">The simulator cannot model the profile's layout.</exception>
     public static async Task<SimulatedStation> StartAsync(ChargingStationOptions options, IStationStore store, string? hardwareDirectory, CancellationToken cancellationToken)
     {
