@@ -5,8 +5,11 @@ public sealed record SimulatedChargerOptions
 {
     public required IReadOnlyList<SimulatedEvseOptions> Evses { get; init; }
 
-    /// <summary>Where each meter keeps its signing key (<c>meter-evse-{id}.pem</c>), made on first use; null:
-    /// the keys live in memory only and change with every new charger (tests).</summary>
+    /// <summary>Where each meter keeps what survives a power cut: its signing key (<c>meter-evse-{id}.pem</c>),
+    /// made on first use, and its energy register and OCMF page counters (<c>meter-evse-{id}.json</c>), which a
+    /// new charger over the same directory goes on from (taking precedence over
+    /// <see cref="SimulatedEvseOptions.InitialEnergyWh"/>). Null: all of it lives in memory only, and the keys
+    /// change and the registers start again with every new charger (tests).</summary>
     public string? MeterKeyDirectory { get; init; }
 
     /// <summary>A charger with <paramref name="evseCount"/> EVSEs of one connector each, with a lock,

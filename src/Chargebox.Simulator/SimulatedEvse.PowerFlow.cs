@@ -8,6 +8,10 @@ internal sealed partial class SimulatedEvse
     // Energy is kept as W × timestamp ticks: every step adds power × elapsed ticks, which is exact in
     // decimal, so an hour at 7360 W adds exactly 7360 Wh and no rounding ever accumulates.
     private readonly decimal _wattTicksPerWh;
+
+    // Where the register started: the value kept by the last charger over the same directory, else the
+    // options' InitialEnergyWh.
+    private readonly decimal _registerBaseWh;
     private decimal _registerWattTicks;
     private long _settledAt;
     private ITimer? _batteryFullTimer;
@@ -121,9 +125,12 @@ internal sealed partial class SimulatedEvse
             voltages[phase] = voltage;
         }
 
+        // Kept before it is reported, so a restart never reads less than a value already reported.
+        var registerWh = RegisterWh;
+        MeterMemory.KeepRegister(registerWh);
         return new MeterReading(
             Context.Time.GetUtcNow(),
-            RegisterWh,
+            registerWh,
             draw * voltage * inUse,
             currents,
             voltages,
@@ -132,7 +139,7 @@ internal sealed partial class SimulatedEvse
 
     /// <summary>Rounded down to the mWh, so the register never shows energy not yet delivered.</summary>
     private decimal RegisterWh =>
-        _options.InitialEnergyWh + Math.Round(_registerWattTicks / _wattTicksPerWh, 3, MidpointRounding.ToZero);
+        _registerBaseWh + Math.Round(_registerWattTicks / _wattTicksPerWh, 3, MidpointRounding.ToZero);
 
     /// <summary>Under the gate, right after <see cref="IntegrateToNow"/>.</summary>
     internal SimulatedEvseStatus Snapshot()

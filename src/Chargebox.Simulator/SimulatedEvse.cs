@@ -20,6 +20,8 @@ internal sealed partial class SimulatedEvse : IEvseHardware, IDisposable
         _options = options;
         _connectors = options.Connectors.Select(c => new SimulatedConnector(context, c)).ToArray();
         _relay = new SimulatedRelay(this);
+        MeterMemory = SimulatedMeterMemory.Load(context.MeterKeyDirectory, options.Id);
+        _registerBaseWh = MeterMemory.RegisterWh ?? options.InitialEnergyWh;
         _meter = new SimulatedMeter(this);
         _wattTicksPerWh = 3600m * context.Time.TimestampFrequency;
         _settledAt = context.Time.GetTimestamp();
@@ -34,6 +36,9 @@ internal sealed partial class SimulatedEvse : IEvseHardware, IDisposable
     public IEnergyMeter Meter => _meter;
 
     internal SimulatorContext Context { get; }
+
+    /// <summary>The meter's register and page counters as kept through a restart.</summary>
+    internal SimulatedMeterMemory MeterMemory { get; }
 
     internal SimulatedConnector FindConnector(int connectorId) =>
         Array.Find(_connectors, c => c.ConnectorId == connectorId)

@@ -20,7 +20,8 @@ public sealed record SimulatedEvseOptions
 
     public SimulatedSupplyType SupplyType { get; init; } = SimulatedSupplyType.AC;
 
-    /// <summary>The meter's register when the simulation starts, in Wh.</summary>
+    /// <summary>The meter's register when the simulation starts, in Wh; a register kept in
+    /// <see cref="SimulatedChargerOptions.MeterKeyDirectory"/> by an earlier charger takes precedence.</summary>
     public decimal InitialEnergyWh { get; init; }
 }
 

@@ -9,8 +9,6 @@ internal sealed class SimulatedMeter : IEnergyMeter, IDisposable
 {
     private readonly SimulatedEvse _evse;
     private readonly SimulatedMeterKey _key;
-    private long _transactionPages;
-    private long _fiscalPages;
 
     public SimulatedMeter(SimulatedEvse evse)
     {
@@ -41,8 +39,10 @@ internal sealed class SimulatedMeter : IEnergyMeter, IDisposable
         {
             var reading = ReadUnderGate();
 
-            // OCMF pagination: one counter per context, incremented for every signed record.
-            var pagination = context.Reason == MeterReadingReason.Fiscal ? $"F{++_fiscalPages}" : $"T{++_transactionPages}";
+            // OCMF pagination: one counter per context, incremented for every signed record and kept through a
+            // restart with the register, so no page number is used twice.
+            var fiscal = context.Reason == MeterReadingReason.Fiscal;
+            var pagination = $"{(fiscal ? 'F' : 'T')}{_evse.MeterMemory.NextPage(fiscal)}";
             var key = _key.Key;
             var document = OcmfDocument.Create(key, Serial, pagination, reading, context);
             return ValueTask.FromResult(new SignedMeterReading(

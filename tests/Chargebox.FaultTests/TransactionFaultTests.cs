@@ -18,12 +18,14 @@ public sealed class TransactionFaultTests(ITestOutputHelper output) : IDisposabl
     private const string Card = "FAULTCARD01";
     private const int EvseId = 1;
     private const int Transactions = 200;
-    private const int Seed = 20251126;
+    // Fixed, so CI injects the same faults every run; CHARGEBOX_FAULT_SEED explores others (the timing of a
+    // child process is never reproducible, so a seed replays the faults' places, not their exact moments).
+    private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("CHARGEBOX_FAULT_SEED"), out var seed) ? seed : 20251126;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("chargebox-fault-").FullName;
 
-    [Fact(Skip = "Fails on two defects outside this test (docs/fault-test.md, Findings): a kill between queuing the Ended event and removing the stored transaction makes the station send a second, different Ended with the same seqNo after restart; and the simulated meter restarts at 0 Wh, so the PowerLoss Ended of an interrupted transaction reports less energy than its Started. Remove the Skip once both are fixed.")]
+    [Fact]
     public async Task Transactions_stay_complete_and_in_sequence_across_network_drops_and_process_kills()
     {
         var clock = Stopwatch.StartNew();
@@ -34,6 +36,7 @@ public sealed class TransactionFaultTests(ITestOutputHelper output) : IDisposabl
         var station = await StationProcess.StartAsync(csms.Url, Identity, Password, _dataDirectory, Timeout);
         var control = new ControlApiClient(station.ControlUrl);
         var started = new HashSet<string>();
+        var killedAtStart = new HashSet<string>();
         var (drops, kills) = (0, 0);
         try
         {
@@ -42,12 +45,14 @@ public sealed class TransactionFaultTests(ITestOutputHelper output) : IDisposabl
             {
                 await control.PlugAsync(EvseId);
                 await control.PresentCardAsync(Card, EvseId);
-                started.Add(await WaitForTransactionAsync(control, running: true, i) ?? throw new InvalidOperationException("unreachable"));
+                var transactionId = await WaitForTransactionAsync(control, running: true, i) ?? throw new InvalidOperationException("unreachable");
+                started.Add(transactionId);
 
                 // Faults while the Started event may be in flight.
                 var fault = random.NextDouble();
                 if (fault < 0.05)
                 {
+                    killedAtStart.Add(transactionId);
                     (station, control) = await KillAndRestartAsync(csms.Url, station, control, connections);
                     kills++;
                     continue;
@@ -85,7 +90,10 @@ public sealed class TransactionFaultTests(ITestOutputHelper output) : IDisposabl
                 await WaitForTransactionAsync(control, running: false, i);
             }
 
-            await WaitUntilAllEndedAsync(ledger, started);
+            // A kill right after the station showed a transaction may fall before it stored the transaction and
+            // queued its Started (a power cut in that moment): such a transaction is gone with the process, and
+            // the CSMS never hears of it. Only those may be missing; any other missing one is a lost message.
+            await WaitUntilAllEndedAsync(ledger, started, killedAtStart);
         }
         finally
         {
@@ -94,11 +102,14 @@ public sealed class TransactionFaultTests(ITestOutputHelper output) : IDisposabl
         }
 
         var findings = ledger.Check();
+        var lostBeforeStored = started.Except(ledger.TransactionIds()).ToList();
         output.WriteLine($"seed {Seed}: {Transactions} transactions in {clock.Elapsed.TotalSeconds:0.0} s; {drops} drops, {kills} kills; " +
             $"CSMS saw {findings.Transactions} transactions, {ledger.Count} TransactionEvents, {findings.IdenticalResends} identical re-sends, " +
-            $"{findings.EndedByPowerLoss} ended by PowerLoss, {findings.EnergyReadings} energy readings");
+            $"{findings.EndedByPowerLoss} ended by PowerLoss, {findings.EnergyReadings} energy readings, " +
+            $"{lostBeforeStored.Count} killed before stored ({string.Join(", ", lostBeforeStored)})");
         Assert.True(findings.Defects.Count == 0, string.Join(Environment.NewLine, findings.Defects));
-        Assert.Equal(started.Order(), ledger.TransactionIds().Order());
+        Assert.Equal(started.Except(lostBeforeStored).Order(), ledger.TransactionIds().Order());
+        Assert.Subset(killedAtStart, lostBeforeStored.ToHashSet());
         Assert.True(kills > 0 && drops > 0, "the seed injected no faults of one kind");
     }
 
@@ -195,12 +206,14 @@ public sealed class TransactionFaultTests(ITestOutputHelper output) : IDisposabl
         }
     }
 
-    private static async Task WaitUntilAllEndedAsync(TransactionLedger ledger, HashSet<string> started)
+    private static async Task WaitUntilAllEndedAsync(TransactionLedger ledger, HashSet<string> started, HashSet<string> killedAtStart)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
-        while (ledger.Open().Count > 0 || !started.IsSubsetOf(ledger.TransactionIds()))
+        while (ledger.Open().Count > 0 || !started.Except(killedAtStart).ToHashSet().IsSubsetOf(ledger.TransactionIds()))
         {
-            Assert.True(DateTime.UtcNow < deadline, $"The CSMS still misses the end of {string.Join(", ", ledger.Open())}");
+            Assert.True(DateTime.UtcNow < deadline,
+                $"The CSMS still misses the end of [{string.Join(", ", ledger.Open())}] and never heard of " +
+                $"[{string.Join(", ", started.Except(ledger.TransactionIds()).Select(id => killedAtStart.Contains(id) ? id + " (killed at start)" : id))}]");
             await Task.Delay(50);
         }
     }

@@ -7,7 +7,7 @@ namespace Chargebox.FaultTests;
 
 /// <summary>The CSMS's record of every TransactionEventRequest it received, in arrival order, and the checks a
 /// CSMS makes on them once the station is done: per transactionId one Started and one Ended, seqNo 0..n without
-/// gaps, Energy.Active.Import.Register never going down. A message received twice with the same transactionId
+/// gaps, Energy.Active.Import.Register never going down, within a transaction or from one to the next. A message received twice with the same transactionId
 /// and seqNo and the same content (apart from the offline flag) is an at-least-once re-send, which a CSMS
 /// deduplicates: it is counted, not a defect. Thread-safe: the CSMS answers on its connection threads.</summary>
 internal sealed class TransactionLedger
@@ -54,6 +54,9 @@ internal sealed class TransactionLedger
     public LedgerFindings Check()
     {
         var findings = new LedgerFindings();
+
+        // Transactions in the order the CSMS first heard of them, which is the order they ran on the one EVSE.
+        (string Id, decimal Wh)? previousEnd = null;
         foreach (var transaction in Snapshot().GroupBy(TransactionId))
         {
             findings.Transactions++;
@@ -101,6 +104,18 @@ internal sealed class TransactionLedger
                 {
                     findings.Defects.Add($"{transaction.Key}: Energy.Active.Import.Register went down from {energy[i - 1].Wh} (seqNo {energy[i - 1].SeqNo}) to {energy[i].Wh} (seqNo {energy[i].SeqNo})");
                 }
+            }
+
+            // The meter's register survives a restart, so a transaction never starts below where the one
+            // before it ended, kill or not.
+            if (energy.Count > 0)
+            {
+                if (previousEnd is { } before && energy[0].Wh < before.Wh)
+                {
+                    findings.Defects.Add($"{transaction.Key}: Energy.Active.Import.Register starts at {energy[0].Wh}, below the {before.Wh} that {before.Id} ended with");
+                }
+
+                previousEnd = (transaction.Key, energy.Max(e => e.Wh));
             }
 
             if ((string?)events[^1]["transactionInfo"]?["stoppedReason"] == "PowerLoss")

@@ -73,7 +73,8 @@ internal static class RunCommand
 
         try
         {
-            return await SimulatedStation.StartAsync(options, store, cancellationToken).ConfigureAwait(false);
+            // The meters keep their registers next to the store: a killed host goes on where its meter was.
+            return await SimulatedStation.StartAsync(options, store, dataDirectory, cancellationToken).ConfigureAwait(false);
         }
         catch (ArgumentException ex)
         {

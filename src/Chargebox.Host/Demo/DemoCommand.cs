@@ -41,7 +41,7 @@ internal static class DemoCommand
                     TimeProvider = time,
                     LoggerFactory = loggerFactory,
                 };
-                await using (var station = await SimulatedStation.StartAsync(stationOptions, store, stopping.Token).ConfigureAwait(false))
+                await using (var station = await SimulatedStation.StartAsync(stationOptions, store, Path.Combine(dataDirectory, "station"), stopping.Token).ConfigureAwait(false))
                 {
                     completed = await new DemoScript(csms, station, timeline, time).RunAsync(stopping.Token).ConfigureAwait(false);
                 }

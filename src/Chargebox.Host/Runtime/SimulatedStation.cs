@@ -41,14 +41,23 @@ internal sealed partial class SimulatedStation : IAsyncDisposable
 
     public NetworkSwitch Network { get; }
 
-    /// <summary>Builds the hardware from the profile's layout and starts the station over
-    /// <paramref name="store"/>, which it owns from now on.</summary>
+    /// <summary>Builds the hardware from the profile's layout, its meters' state in memory only, and starts the
+    /// station over <paramref name="store"/>, which it owns from now on.</summary>
     /// <exception cref="ArgumentException">The simulator cannot model the profile's layout.</exception>
-    public static async Task<SimulatedStation> StartAsync(ChargingStationOptions options, IStationStore store, CancellationToken cancellationToken)
+    public static Task<SimulatedStation> StartAsync(ChargingStationOptions options, IStationStore store, CancellationToken cancellationToken) =>
+        StartAsync(options, store, hardwareDirectory: null, cancellationToken);
+
+    /// <summary>Builds the hardware from the profile's layout and starts the station over
+    /// <paramref name="store"/>, which it owns from now on. <paramref name="hardwareDirectory"/> is where the
+    /// simulated meters keep their keys, registers and page counters across processes, as a real charger's
+    /// meters keep them through a power cut; null: in memory only.</summary>
+    /// <exception cref="ArgumentException">The simulator cannot model the profile's layout.</exception>
+    public static async Task<SimulatedStation> StartAsync(ChargingStationOptions options, IStationStore store, string? hardwareDirectory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
-        var charger = new SimulatedCharger(SimulatorLayout.FromProfile(options.Profile), options.TimeProvider);
+        var layout = SimulatorLayout.FromProfile(options.Profile) with { MeterKeyDirectory = hardwareDirectory };
+        var charger = new SimulatedCharger(layout, options.TimeProvider);
         var network = new NetworkSwitch(options.Connector ?? new WebSocketCsmsConnector(options.LoggerFactory));
         var host = new SimulatedStation(options, store, charger, network);
         charger.AttachRebootHandler(host.OnRebootRequested);
