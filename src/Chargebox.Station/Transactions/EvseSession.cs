@@ -51,7 +51,8 @@ internal sealed class EvseSession
     public Transaction? Transaction { get; set; }
 
     /// <summary>The EV was disconnected on its side while the transaction goes on (E10, StopTxOnEVSideDisconnect
-    /// false): the connector is free again (Available, TC_E_26_CS step 3) until the EV comes back, and stays so
+    /// false) and the EVCommunicationLost event has gone out: the connector is free again (Available, TC_E_26_CS
+    /// step 3) until the EV comes back, and stays so
     /// while the Ended event of a transaction that timed out waiting (TC_E_27_CS) is on its way.</summary>
     public bool AwaitingEvReturn { get; set; }
 

@@ -138,9 +138,9 @@ internal sealed partial class TransactionBlock : IDisposable
             return;
         }
 
-        // E10.FR.01: the transaction is suspended, not ended; E10.FR.02 (TC_E_27_CS): the driver has
-        // EVConnectionTimeOut to reconnect the EV before the authorization ends.
-        session.AwaitingEvReturn = true;
+        // E10.FR.01: the transaction is suspended, not ended (the connector turns Available once this event is
+        // on the wire, OnTransactionEventSent); E10.FR.02 (TC_E_27_CS): the driver has EVConnectionTimeOut to
+        // reconnect the EV before the authorization ends.
         if (session.Authorized)
         {
             _connectionTimers[evseId].Start(_services.DeviceModel.Tx.EVConnectionTimeOut, Timeout.InfiniteTimeSpan);
@@ -311,6 +311,16 @@ internal sealed partial class TransactionBlock : IDisposable
 
     private void OnTransactionEventSent(TransactionEventRequest request)
     {
+        if (request is { EventType: TransactionEventEnumType.Updated, TriggerReason: TriggerReasonEnumType.EVCommunicationLost }
+            && _sessions.Find(s => s.Transaction?.Id == request.TransactionInfo.TransactionId && !s.EvConnected) is { } suspended)
+        {
+            // TC_E_26_CS steps 1 then 3: the connector's Available follows the EVCommunicationLost event, never
+            // overtakes it.
+            suspended.AwaitingEvReturn = true;
+            _availability.Refresh();
+            return;
+        }
+
         if (request.EventType != TransactionEventEnumType.Ended
             || _sessions.Find(s => s.EndedUnsent == request.TransactionInfo.TransactionId) is not { } session)
         {
