@@ -228,10 +228,11 @@ public sealed class AuthorizationCacheTests
         Assert.Equal((StationUnderTest.ValidIdToken.IdToken, StationUnderTest.ValidIdToken.Type), (started.IdToken?.IdToken, started.IdToken?.Type));
         Assert.True(sut.EnergyFlows);
 
-        // Started on the cable, the contactor closes before the EV draws: SuspendedEV, then Charging.
+        // Started on the cable, the contactor closes before the EV draws: EVConnected (what the tool accepts for
+        // a Started before energy flows, see docs/transactions.md), then Charging.
         if (started.TransactionInfo.ChargingState != ChargingStateEnumType.Charging)
         {
-            Assert.Equal(ChargingStateEnumType.SuspendedEV, started.TransactionInfo.ChargingState);
+            Assert.Equal(ChargingStateEnumType.EVConnected, started.TransactionInfo.ChargingState);
             var charging = await sut.ExpectTransactionEventAsync(Accepted);
             Assert.Equal((TriggerReasonEnumType.ChargingStateChanged, ChargingStateEnumType.Charging), (charging.TriggerReason, charging.TransactionInfo.ChargingState));
         }

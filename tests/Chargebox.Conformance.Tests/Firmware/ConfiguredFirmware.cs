@@ -38,6 +38,13 @@ internal sealed class ConfiguredFirmware : IAsyncDisposable
     /// <summary>The station trusts the manufacturer root and downloads through <see cref="Transfer"/>.</summary>
     public StationUnderTestSetup Setup => new()
     {
+        // The install-time jumps cross clock-aligned boundaries (AlignedDataCtrlr.Interval 900 s): the OCTT
+        // acknowledges those MeterValues, which are no step of block L.
+        Csms = options =>
+        {
+            options.AutoReplies["MeterValues"] = (_, _) => new System.Text.Json.Nodes.JsonObject();
+            return options;
+        },
         Station = options => options with { ManufacturerRootCertificates = Pki.ManufacturerRootCertificates, FileTransfer = Transfer },
     };
 

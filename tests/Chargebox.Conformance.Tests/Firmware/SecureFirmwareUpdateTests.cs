@@ -39,7 +39,6 @@ public sealed class SecureFirmwareUpdateTests
     {
         await using var firmware = await ConfiguredFirmware.StartAsync(StartTime);
         await using var sut = await StationUnderTest.StartBootedAsync(firmware.Setup);
-        await QuietJumpAsync(sut);
         var installOffset = TimeSpan.FromHours(1);
         var installTimer = sut.Time.NextTimer(installOffset);
 
@@ -69,7 +68,6 @@ public sealed class SecureFirmwareUpdateTests
     {
         await using var firmware = await ConfiguredFirmware.StartAsync(StartTime);
         await using var sut = await StationUnderTest.StartBootedAsync(firmware.Setup);
-        await QuietJumpAsync(sut);
         var downloadOffset = TimeSpan.FromHours(1);
         var downloadTimer = sut.Time.NextTimer(downloadOffset);
 
@@ -248,16 +246,6 @@ public sealed class SecureFirmwareUpdateTests
         });
         Assert.True(response.Status is UpdateFirmwareStatusEnumType.Rejected or UpdateFirmwareStatusEnumType.InvalidCertificate, $"status {response.Status}");
         Assert.Empty(firmware.Server.Requests);
-    }
-
-    /// <summary>Before a test jumps the fake clock by an hour: a Heartbeat answered during the jump would set the
-    /// station's clock (its currentTime) back by part of the jump, and the clock-aligned MeterValues of the jump
-    /// (AlignedDataCtrlr.Interval) are acknowledged as the OCTT does, or the station would wait for that answer
-    /// before sending anything else.</summary>
-    private static async Task QuietJumpAsync(StationUnderTest sut)
-    {
-        await sut.ConfigureAsync("OCPPCommCtrlr", "HeartbeatInterval", "86400");
-        sut.Connection.SetAutoReply("MeterValues", (_, _) => new System.Text.Json.Nodes.JsonObject());
     }
 
     /// <summary>The harness's fake clock starts here; the test PKI is valid around it.</summary>

@@ -36,8 +36,7 @@ internal sealed partial class StationUnderTest
     }
 
     /// <summary>Takes the next TransactionEventRequest and answers it with <paramref name="answer"/> when it
-    /// carries an idToken; StatusNotifications, Heartbeats and SecurityEventNotifications on the way (after a
-    /// reconnect) are acknowledged.</summary>
+    /// carries an idToken; StatusNotifications and Heartbeats on the way (after a reconnect) are acknowledged.</summary>
     public async Task<TransactionEventRequest> ExpectTransactionEventAsync(IdTokenInfoType answer)
     {
         while (true)
@@ -52,7 +51,7 @@ internal sealed partial class StationUnderTest
                     await Connection.ReplyAsync(call, new HeartbeatResponse { CurrentTime = Time.GetUtcNow() });
                     continue;
                 case "SecurityEventNotification":
-                    // A04: a reboot or reconnect now reports its security events to the CSMS as well.
+                    // E.g. StartupOfTheDevice after the reboot of TC_C_32: not a step of these cases.
                     await Connection.ReplyAsync(call, new SecurityEventNotificationResponse());
                     continue;
             }
