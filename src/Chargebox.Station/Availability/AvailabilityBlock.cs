@@ -36,6 +36,11 @@ internal sealed class AvailabilityBlock
     /// <summary>Tells whether a transaction runs on an EVSE; set by the transactions block.</summary>
     public Func<int, bool> EvseInUse { get; set; } = static _ => false;
 
+    /// <summary>Tells whether an EVSE's transaction keeps its connectors Occupied without a cable; set by the
+    /// transactions block. Unset, every transaction does. A transaction suspended by an EV-side disconnect
+    /// (E10) does not: the connector is Available again (TC_E_26_CS step 3).</summary>
+    public Func<int, bool>? EvseOccupied { get; set; }
+
     /// <summary>Tells whether an EVSE is kept Unavailable without a ChangeAvailability (nothing persisted): set
     /// by the firmware block while an update waits to install (L01.FR.07).</summary>
     public Func<int, bool> HeldUnavailable { get; set; } = static _ => false;
@@ -57,7 +62,7 @@ internal sealed class AvailabilityBlock
     }
 
     public ConnectorStatusEnumType StatusOf(ConnectorState connector) =>
-        ConnectorStatusRules.Status(connector, IsOperative(connector.EvseId, connector.ConnectorId), EvseInUse(connector.EvseId));
+        ConnectorStatusRules.Status(connector, IsOperative(connector.EvseId, connector.ConnectorId), EvseInUse(connector.EvseId), (EvseOccupied ?? EvseInUse)(connector.EvseId));
 
     public bool IsOperative(int evseId, int connectorId) =>
         !HeldUnavailable(evseId) && Operative(AvailabilityScope.Station) && Operative(new AvailabilityScope(evseId, null)) && Operative(new AvailabilityScope(evseId, connectorId));

@@ -8,7 +8,9 @@ internal static class ConnectorStatusRules
     /// <param name="connector">Cable, fault and reservation state.</param>
     /// <param name="operative">Whether the station, the EVSE and the connector are all Operative (G03, G04).</param>
     /// <param name="inUse">Whether a transaction runs on the connector's EVSE.</param>
-    public static ConnectorStatusEnumType Status(ConnectorState connector, bool operative, bool inUse)
+    /// <param name="occupied">Whether that transaction holds the connector even without a cable (not while it
+    /// waits for the EV to come back after an EV-side disconnect, E10).</param>
+    public static ConnectorStatusEnumType Status(ConnectorState connector, bool operative, bool inUse, bool occupied)
     {
         // A fault wins over everything: the connector cannot be used whatever else holds.
         if (connector.Faulted)
@@ -23,7 +25,7 @@ internal static class ConnectorStatusRules
             return ConnectorStatusEnumType.Unavailable;
         }
 
-        if (connector.CablePlugged || inUse)
+        if (connector.CablePlugged || occupied)
         {
             return ConnectorStatusEnumType.Occupied;
         }

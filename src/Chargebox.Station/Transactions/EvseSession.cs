@@ -50,6 +50,12 @@ internal sealed class EvseSession
 
     public Transaction? Transaction { get; set; }
 
+    /// <summary>The EV was disconnected on its side while the transaction goes on (E10, StopTxOnEVSideDisconnect
+    /// false) and the EVCommunicationLost event has gone out: the connector is free again (Available, TC_E_26_CS
+    /// step 3) until the EV comes back, and stays so
+    /// while the Ended event of a transaction that timed out waiting (TC_E_27_CS) is on its way.</summary>
+    public bool AwaitingEvReturn { get; set; }
+
     /// <summary>The transaction whose Ended event is queued but not yet sent: its connector stays Occupied
     /// until then, so the StatusNotification Available never overtakes the Ended event (TC_E_17_CS order).</summary>
     public string? EndedUnsent { get; set; }

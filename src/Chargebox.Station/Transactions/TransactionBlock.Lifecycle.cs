@@ -58,6 +58,7 @@ internal sealed partial class TransactionBlock
     {
         var now = _services.Clock.GetUtcNow();
         session.Transaction = new Transaction(NewTransactionId(), now);
+        session.AwaitingEvReturn = false;
         _meterValues.Started(session.EvseId, session.Transaction.Id);
         var sampled = _services.DeviceModel.SampledData;
         var begin = await SampleAsync(session, sampled.TxStartedMeasurands, ReadingContextEnumType.TransactionBegin, cancellationToken).ConfigureAwait(false);

@@ -61,6 +61,10 @@ internal sealed partial class TransactionBlock : IDisposable
     /// <summary>Whether a transaction runs on the EVSE (its connectors are Occupied, G01).</summary>
     public bool IsInUse(int evseId) => Find(evseId) is { } session && (session.Transaction is not null || session.EndedUnsent is not null);
 
+    /// <summary>Whether the EVSE's connector shows Occupied without a cable: while its transaction runs, except
+    /// when that transaction only waits for the EV to come back after an EV-side disconnect (TC_E_26_CS step 3).</summary>
+    public bool IsOccupied(int evseId) => IsInUse(evseId) && Find(evseId) is { AwaitingEvReturn: false };
+
     /// <summary>The transaction on an EVSE for the status snapshot.</summary>
     public TransactionStatus? StatusOf(int evseId) =>
         Find(evseId) is { Transaction: { } tx } session ? new TransactionStatus(tx.Id, session.ChargingState) : null;
@@ -106,6 +110,7 @@ internal sealed partial class TransactionBlock : IDisposable
         }
 
         session.EvConnected = true;
+        session.AwaitingEvReturn = false;
         session.ConnectorId = connectorId;
         _connectionTimers[evseId].Stop();
         await ProgressAsync(session, TriggerReasonEnumType.CablePluggedIn, cancellationToken).ConfigureAwait(false);
@@ -131,6 +136,14 @@ internal sealed partial class TransactionBlock : IDisposable
         {
             await EndAsync(session, TriggerReasonEnumType.EVCommunicationLost, session.StopReason ?? ReasonEnumType.EVDisconnected, cancellationToken).ConfigureAwait(false);
             return;
+        }
+
+        // E10.FR.01: the transaction is suspended, not ended (the connector turns Available once this event is
+        // on the wire, OnTransactionEventSent); E10.FR.02 (TC_E_27_CS): the driver has EVConnectionTimeOut to
+        // reconnect the EV before the authorization ends.
+        if (session.Authorized)
+        {
+            _connectionTimers[evseId].Start(_services.DeviceModel.Tx.EVConnectionTimeOut, Timeout.InfiniteTimeSpan);
         }
 
         await OpenRelayAsync(session, cancellationToken).ConfigureAwait(false);
@@ -298,6 +311,16 @@ internal sealed partial class TransactionBlock : IDisposable
 
     private void OnTransactionEventSent(TransactionEventRequest request)
     {
+        if (request is { EventType: TransactionEventEnumType.Updated, TriggerReason: TriggerReasonEnumType.EVCommunicationLost }
+            && _sessions.Find(s => s.Transaction?.Id == request.TransactionInfo.TransactionId && !s.EvConnected) is { } suspended)
+        {
+            // TC_E_26_CS steps 1 then 3: the connector's Available follows the EVCommunicationLost event, never
+            // overtakes it.
+            suspended.AwaitingEvReturn = true;
+            _availability.Refresh();
+            return;
+        }
+
         if (request.EventType != TransactionEventEnumType.Ended
             || _sessions.Find(s => s.EndedUnsent == request.TransactionInfo.TransactionId) is not { } session)
         {

@@ -23,6 +23,7 @@ internal static class TransactionWiring
         ConnectivityBlock connectivity)
     {
         availability.EvseInUse = transactions.IsInUse;
+        availability.EvseOccupied = transactions.IsOccupied;
         reset.EndTransactions = transactions.EndTransactionsAsync;
         reset.DeliveryPending = () => transactions.Queue.Count > 0 && services.Link.IsOnline;
         transactions.Queue.Drained += reset.OnDeliveryDone;

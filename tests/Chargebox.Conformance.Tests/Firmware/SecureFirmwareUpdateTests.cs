@@ -1,14 +1,15 @@
 using Chargebox.Conformance.Tests.Harness;
 using Chargebox.Protocol.Messages;
 using Chargebox.Station.Hardware;
+using Chargebox.Station.Security;
 
 namespace Chargebox.Conformance.Tests.Firmware;
 
 /// <summary>L01 Secure Firmware Update (Part 6, TC_L_01 to TC_L_18) on the reference station: it installs first
 /// and reboots to activate (RebootBeforeFirmwareActivation), sets its connectors Unavailable before installing,
 /// cannot install during a transaction (not C-43) but downloads during one (AQ-7), and can cancel (C-60).
-/// SecurityEventNotification steps are left out: the events are raised (see the Station unit tests), but their
-/// delivery to the CSMS (A04) is not wired in on this station yet.</summary>
+/// The FirmwareUpdated SecurityEventNotification of the successful cases is asserted by
+/// <see cref="StationUnderTest.InstallAndActivateAsync"/>.</summary>
 public sealed class SecureFirmwareUpdateTests
 {
     [Fact]
@@ -26,7 +27,7 @@ public sealed class SecureFirmwareUpdateTests
         await sut.ExpectFirmwareStatusAsync(FirmwareStatusEnumType.Downloaded, 101);
         await sut.ExpectFirmwareStatusAsync(FirmwareStatusEnumType.SignatureVerified, 101);
 
-        // 9-19. Unavailable, Installing, InstallRebooting, reboot, Available, Installed.
+        // 9-21. Unavailable, Installing, InstallRebooting, reboot, Available, Installed, SecurityEventNotification FirmwareUpdated.
         var boot = await sut.InstallAndActivateAsync(101);
 
         // The update took effect: the boot reports the new firmware.
@@ -57,7 +58,7 @@ public sealed class SecureFirmwareUpdateTests
         Assert.Empty(sut.Charger.Firmware.InstalledImages);
         sut.Time.Advance(installOffset);
 
-        // 11-21. Unavailable, Installing, reboot, Available, Installed.
+        // 11-23. Unavailable, Installing, reboot, Available, Installed, SecurityEventNotification FirmwareUpdated.
         var boot = await sut.InstallAndActivateAsync(102);
         Assert.Equal(ConfiguredFirmware.Version, boot.ChargingStation.FirmwareVersion);
     }
@@ -86,7 +87,7 @@ public sealed class SecureFirmwareUpdateTests
         await sut.ExpectFirmwareStatusAsync(FirmwareStatusEnumType.Downloaded, 103);
         await sut.ExpectFirmwareStatusAsync(FirmwareStatusEnumType.SignatureVerified, 103);
 
-        // 11-21. Unavailable, Installing, reboot, Available, Installed.
+        // 11-23. Unavailable, Installing, reboot, Available, Installed, SecurityEventNotification FirmwareUpdated.
         await sut.InstallAndActivateAsync(103);
     }
 
@@ -100,7 +101,10 @@ public sealed class SecureFirmwareUpdateTests
         var response = await sut.UpdateFirmwareAsync(firmware.Request(105, sut.Time.GetUtcNow(), signer: firmware.Pki.CreateUntrustedSigner()));
         Assert.Equal(UpdateFirmwareStatusEnumType.InvalidCertificate, response.Status);
 
-        // Nothing is downloaded for a rejected request (step 3's SecurityEventNotification: see the class summary).
+        // 3-4. SecurityEventNotification InvalidFirmwareSigningCertificate.
+        await sut.ExpectSecurityEventAsync(SecurityEventType.InvalidFirmwareSigningCertificate);
+
+        // Nothing is downloaded for a rejected request.
         Assert.Empty(firmware.Server.Requests);
     }
 
@@ -119,6 +123,9 @@ public sealed class SecureFirmwareUpdateTests
         await sut.ExpectFirmwareStatusAsync(FirmwareStatusEnumType.Downloading, 106);
         await sut.ExpectFirmwareStatusAsync(FirmwareStatusEnumType.Downloaded, 106);
         await sut.ExpectFirmwareStatusAsync(FirmwareStatusEnumType.InvalidSignature, 106);
+
+        // 9-10. SecurityEventNotification InvalidFirmwareSignature (errata 2025-09: in either order with step 7).
+        await sut.ExpectSecurityEventAsync(SecurityEventType.InvalidFirmwareSignature);
         Assert.Empty(sut.Charger.Firmware.InstalledImages);
     }
 
@@ -187,7 +194,7 @@ public sealed class SecureFirmwareUpdateTests
         var second = await sut.UpdateFirmwareAsync(firmware.Request(111, sut.Time.GetUtcNow()));
         Assert.Equal(UpdateFirmwareStatusEnumType.AcceptedCanceled, second.Status);
 
-        // 7-25. From here on every status carries the second requestId.
+        // 7-25. From here on every status carries the second requestId; step 24 is FirmwareUpdated.
         await sut.ExpectFirmwareStatusAsync(FirmwareStatusEnumType.Downloading, 111);
         await sut.ExpectFirmwareStatusAsync(FirmwareStatusEnumType.Downloaded, 111);
         await sut.ExpectFirmwareStatusAsync(FirmwareStatusEnumType.SignatureVerified, 111);
@@ -221,7 +228,7 @@ public sealed class SecureFirmwareUpdateTests
         await sut.StopAuthorizedAsync(transactionId);
         sut.Unplug();
 
-        // 14-26. The last connector Unavailable, Installing, reboot, Available, Installed.
+        // 14-26. The last connector Unavailable, Installing, reboot, Available, Installed, FirmwareUpdated (step 25).
         await sut.InstallAndActivateAsync(115);
     }
 

@@ -1,4 +1,5 @@
 using Chargebox.Protocol.Messages;
+using Chargebox.Station.Security;
 
 namespace Chargebox.Conformance.Tests.Harness;
 
@@ -20,7 +21,7 @@ internal sealed partial class StationUnderTest
     public Task<UpdateFirmwareResponse> UpdateFirmwareAsync(UpdateFirmwareRequest request) => Connection.CallAsync(request, Timeout);
 
     /// <summary>From the connectors set Unavailable before installing to Installed after the reboot: the
-    /// steps the successful L01 test cases share (e.g. TC_L_01_CS steps 9 to 19). Returns the boot.</summary>
+    /// steps the successful L01 test cases share (e.g. TC_L_01_CS steps 9 to 20). Returns the boot.</summary>
     public async Task<BootNotificationRequest> InstallAndActivateAsync(int requestId, bool connectorsGoUnavailable = true)
     {
         // Step 9 (optional in Part 6, done by this station): every connector Unavailable before installing.
@@ -47,8 +48,8 @@ internal sealed partial class StationUnderTest
         Assert.All(reported.Values, status => Assert.Equal(ConnectorStatusEnumType.Available, status));
         await ExpectFirmwareStatusAsync(FirmwareStatusEnumType.Installed, requestId);
 
-        // Step 20 (SecurityEventNotification FirmwareUpdated) is not asserted here: the station raises the event
-        // (unit-tested in Chargebox.Station.Tests) but SecurityEventNotification delivery is not wired in yet (A04).
+        // Step 20: SecurityEventNotification FirmwareUpdated, once the new firmware runs.
+        await ExpectSecurityEventAsync(SecurityEventType.FirmwareUpdated);
         return boot;
     }
 }

@@ -4,7 +4,7 @@ using Chargebox.Protocol.Messages;
 namespace Chargebox.Conformance.Tests.Transactions;
 
 /// <summary>E08, E11, E12 and the invalid-id stop of E06: transactions while the CSMS is unreachable, their
-/// events queued and delivered in order with offline true (Part 6, TC_E_40, TC_E_43, TC_E_44, TC_E_16).</summary>
+/// events queued and delivered in order with offline true (Part 6, TC_E_40, TC_E_43, TC_E_44, TC_E_45, TC_E_16).</summary>
 public sealed class OfflineTransactionTests
 {
     private const int BackOff = 25;
@@ -64,6 +64,40 @@ public sealed class OfflineTransactionTests
         var events = await sut.ExpectQueueEmptiedAsync(e => e.EventType == TransactionEventEnumType.Ended);
         Assert.All(events, e => Assert.True(e.Offline));
         Assert.All(events, e => Assert.Equal(transactionId, e.TransactionInfo.TransactionId));
+    }
+
+    [Fact]
+    public async Task TC_E_45_CS()
+    {
+        await using var sut = await StationUnderTest.StartBootedAsync();
+        await sut.ConfigureReconnectAsync(BackOff);
+        var acceptedInGroup = StationUnderTest.Info(AuthorizationStatusEnumType.Accepted, StationUnderTest.GroupIdToken);
+
+        // Before: IdTokenCached for <Configured valid idtoken fields2> with the GroupIdToken; Authorized with the
+        // GroupIdToken, then EnergyTransferStarted.
+        await sut.CacheIdTokenAsync(StationUnderTest.ValidIdToken2, acceptedInGroup);
+        await sut.EvConnectedPreSessionAsync();
+        sut.PresentCard();
+        await sut.ExpectAuthorizeAsync(StationUnderTest.ValidIdToken, acceptedInGroup);
+        var started = await sut.ExpectTransactionEventAsync(acceptedInGroup);
+        Assert.Equal(TransactionEventEnumType.Started, started.EventType);
+        var transactionId = started.TransactionInfo.TransactionId;
+
+        // 1. Offline; the second card of the same group, known from the cache, stops the transaction
+        // (E08.FR.02, C09.FR.03 offline); the EV is disconnected. 2. Reconnected.
+        await sut.GoOfflineAsync(BackOff);
+        sut.PresentCard(StationUnderTest.ValidIdToken2);
+        await sut.Station.GetStatusAsync(CancellationToken.None).WaitAsync(StationUnderTest.Timeout);
+        Assert.False(sut.EnergyFlows);
+        sut.Unplug();
+        await sut.Station.GetStatusAsync(CancellationToken.None).WaitAsync(StationUnderTest.Timeout);
+        await sut.ReconnectAsync(BackOff);
+
+        // 3-4. All offline, one of them Ended (stopped by the card of the group).
+        var events = await sut.ExpectQueueEmptiedAsync(e => e.EventType == TransactionEventEnumType.Ended);
+        Assert.All(events, e => Assert.True(e.Offline));
+        Assert.All(events, e => Assert.Equal(transactionId, e.TransactionInfo.TransactionId));
+        Assert.Contains(events, e => e.TriggerReason == TriggerReasonEnumType.StopAuthorized);
     }
 
     [Fact]

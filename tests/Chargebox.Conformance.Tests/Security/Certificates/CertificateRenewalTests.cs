@@ -1,5 +1,6 @@
 using Chargebox.Conformance.Tests.Harness;
 using Chargebox.Protocol.Messages;
+using Chargebox.Station.Security;
 using Chargebox.Testing.Pki;
 
 namespace Chargebox.Conformance.Tests.Security.Certificates;
@@ -40,9 +41,8 @@ public sealed class CertificateRenewalTests : IDisposable
             new CertificateSignedRequest { CertificateChain = stranger.SignCsr(csr), CertificateType = CertificateSigningUseEnumType.ChargingStationCertificate }, StationUnderTest.Timeout);
         Assert.Equal(CertificateSignedStatusEnumType.Rejected, signed.Status);
 
-        // Steps 7 and 8 (SecurityEventNotification InvalidChargingStationCertificate) are not asserted here: the
-        // station raises the event (see the unit tests), and delivering security events to the CSMS belongs to the
-        // security event block (A04), not yet on this branch.
+        // 7-8. SecurityEventNotification InvalidChargingStationCertificate.
+        await sut.ExpectSecurityEventAsync(SecurityEventType.InvalidChargingStationCertificate);
     }
 
     [Fact]
