@@ -61,11 +61,9 @@ public sealed class FrameRedactorTests
     [Fact]
     public void PEM_private_key_is_masked_with_real_or_escaped_line_breaks()
     {
-        var key = "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIKey0Material\n-----END EC PRIVATE KEY-----";
+        var key = "-----BEGIN EC PRIVATE KEY-----\\nMHcCAQEEIKey0Material\\n-----END EC PRIVATE KEY-----";
         var frame = $$"""[2,"1","DataTransfer",{"vendorId":"x","data":"{{key}}"}]""";
-        var line = "key: -----BEGIN PRIVATE KEY-----
-MIIEvKey1Material
------END PRIVATE KEY----- done";
+        var line = "key: -----BEGIN PRIVATE KEY-----\nMIIEvKey1Material\n-----END PRIVATE KEY----- done";
 
         Assert.DoesNotContain("Key0Material", FrameRedactor.Redact(frame));
         Assert.Equal("key: -----BEGIN PRIVATE KEY-----***-----END PRIVATE KEY----- done", FrameRedactor.Redact(line));
