@@ -1,9 +1,11 @@
+using Chargebox.Transport.Rpc;
 using Microsoft.Extensions.Logging;
 
 namespace Chargebox.Station.Diagnostics;
 
 /// <summary>The station's logger factory: every logger writes both where the integrator's factory sends it and
-/// into the station's <see cref="DiagnosticsLog"/> (Debug and above, so the RPC frame log is in it).</summary>
+/// into the station's <see cref="DiagnosticsLog"/> (Debug and above, so the RPC frame log is in it), its secrets
+/// masked (<see cref="FrameRedactor"/>).</summary>
 internal sealed class DiagnosticsLoggerFactory : ILoggerFactory
 {
     private readonly ILoggerFactory _inner;
@@ -42,7 +44,11 @@ internal sealed class DiagnosticsLoggerFactory : ILoggerFactory
             if (logLevel >= LogLevel.Debug && logLevel != LogLevel.None)
             {
                 var message = formatter(state, exception);
-                log.Add(logLevel, category, exception is null ? message : $"{message} ({exception.GetType().Name}: {exception.Message})");
+                message = exception is null ? message : $"{message} ({exception.GetType().Name}: {exception.Message})";
+
+                // The log leaves the station (GetLog, N01): no line may carry a password, URL credentials or a
+                // private key, whichever logger wrote it (frames are masked already; exception texts are not).
+                log.Add(logLevel, category, FrameRedactor.Redact(message));
             }
         }
     }

@@ -47,36 +47,25 @@ internal sealed class CsmsLink
             return;
         }
 
-        _ = CallAsync(connection, request, onResult, onFailure);
+        // The outcome is posted from the RPC layer's settle callback, which runs on the receive loop before the
+        // next frame is read: the loop sees an answer's effects before those of a CALL the CSMS sends right
+        // after it (e.g. GetTransactionStatus after a TransactionEventResponse: E14 messagesInQueue).
+        connection.Call(
+            request,
+            response => _inbox.Post(ct => onResult(response, ct)),
+            failure =>
+            {
+                // A stopping station has nobody left to tell.
+                if (onFailure is not null && !_stopping.IsCancellationRequested)
+                {
+                    _inbox.Post(ct => onFailure(failure, ct));
+                }
+            },
+            _stopping);
     }
 
     /// <summary>Sends a CALL whose answer needs no handling beyond what the RPC layer logs.</summary>
     public void Send<TResponse>(IOcppRequest<TResponse> request)
         where TResponse : class, IOcppResponse =>
         Send(request, static (_, _) => ValueTask.CompletedTask);
-
-    private async Task CallAsync<TResponse>(
-        OcppRpcConnection connection,
-        IOcppRequest<TResponse> request,
-        Func<TResponse, CancellationToken, ValueTask> onResult,
-        Func<Exception, CancellationToken, ValueTask>? onFailure)
-        where TResponse : class, IOcppResponse
-    {
-        try
-        {
-            var response = await connection.CallAsync(request, _stopping).ConfigureAwait(false);
-            _inbox.Post(ct => onResult(response, ct));
-        }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-            // The station is stopping; nobody is left to tell.
-        }
-        catch (Exception ex)
-        {
-            if (onFailure is not null)
-            {
-                _inbox.Post(ct => onFailure(ex, ct));
-            }
-        }
-    }
 }

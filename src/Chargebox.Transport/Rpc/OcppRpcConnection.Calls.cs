@@ -22,6 +22,61 @@ public sealed partial class OcppRpcConnection
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
+        var pending = Enqueue(request, onSettled: null, cancellationToken)
+            ?? throw new OcppConnectionClosedException($"Cannot send {request.Action.Name}: the connection to the CSMS is closed.");
+        var response = await pending.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return (TResponse)response;
+    }
+
+    /// <summary>Sends <paramref name="request"/> as a CALL like <see cref="CallAsync{TResponse}"/>, but settles it
+    /// through a callback: exactly one of <paramref name="onResult"/> and <paramref name="onFailure"/> is invoked,
+    /// synchronously, where the call is settled. For an answer that is the receive loop, before it reads the
+    /// next frame, so whatever the callback queues is queued before anything a later frame (e.g. a CALL the
+    /// CSMS sends right after its answer) causes. Keep the callbacks short; an exception from them is logged.</summary>
+    /// <remarks>The failures are those <see cref="CallAsync{TResponse}"/> throws; a closed connection fails at
+    /// once, on the caller's thread. <paramref name="cancellationToken"/> withdraws a CALL that is still queued
+    /// (failing it with <see cref="OperationCanceledException"/>); a CALL already sent waits for its answer or
+    /// timeout, as 4.1.1 demands.</remarks>
+    public void Call<TResponse>(
+        IOcppRequest<TResponse> request,
+        Action<TResponse> onResult,
+        Action<Exception> onFailure,
+        CancellationToken cancellationToken)
+        where TResponse : class, IOcppResponse
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(onResult);
+        ArgumentNullException.ThrowIfNull(onFailure);
+        string name = request.Action.Name;
+        void Settle(IOcppResponse? response, Exception? failure)
+        {
+            try
+            {
+                if (response is not null)
+                {
+                    onResult((TResponse)response);
+                }
+                else
+                {
+                    onFailure(failure!);
+                }
+            }
+            catch (Exception ex)
+            {
+                RpcLog.SettleFailed(_logger, ex, StationId, name);
+            }
+        }
+
+        if (Enqueue(request, Settle, cancellationToken) is null)
+        {
+            Settle(null, new OcppConnectionClosedException($"Cannot send {name}: the connection to the CSMS is closed."));
+        }
+    }
+
+    /// <summary>Frames <paramref name="request"/> and queues it for the send loop; null if the connection is closed.</summary>
+    private PendingCall? Enqueue<TResponse>(IOcppRequest<TResponse> request, Action<IOcppResponse?, Exception?>? onSettled, CancellationToken cancellationToken)
+        where TResponse : class, IOcppResponse
+    {
         var action = request.Action;
         if (!typeof(TResponse).IsAssignableFrom(action.ResponseType))
         {
@@ -42,15 +97,14 @@ public sealed partial class OcppRpcConnection
             throw;
         }
 
-        var pending = new PendingCall(action, messageId, frame, cancellationToken);
+        var pending = new PendingCall(action, messageId, frame, cancellationToken, onSettled);
         if (!_calls.Writer.TryWrite(pending))
         {
             pending.Dispose();
-            throw new OcppConnectionClosedException($"Cannot send {action.Name}: the connection to the CSMS is closed.");
+            return null;
         }
 
-        var response = await pending.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return (TResponse)response;
+        return pending;
     }
 
     private async Task SendCallsAsync(CancellationToken stop)

@@ -49,6 +49,9 @@ internal static partial class RpcLog
     [LoggerMessage(EventId = 1021, Level = LogLevel.Error, Message = "{StationId} could not answer CALL {Action} {MessageId}: {Problem}; answered InternalError")]
     public static partial void BadOutcome(this ILogger logger, string stationId, string action, string messageId, string problem);
 
+    [LoggerMessage(EventId = 1022, Level = LogLevel.Error, Message = "{StationId} failed to take the outcome of CALL {Action}")]
+    public static partial void SettleFailed(this ILogger logger, Exception exception, string stationId, string action);
+
     [LoggerMessage(EventId = 1030, Level = LogLevel.Information, Message = "{StationId} RPC connection ended: {Reason}")]
     public static partial void ConnectionEnded(this ILogger logger, string stationId, string reason);
 

@@ -50,7 +50,7 @@ internal sealed partial class StationUnderTest
         Assert.Equal((ValidIdToken.IdToken, ValidIdToken.Type), (authorize.Request.IdToken.IdToken, authorize.Request.IdToken.Type));
         await Connection.ReplyAsync(authorize, new AuthorizeResponse { IdTokenInfo = new IdTokenInfoType { Status = AuthorizationStatusEnumType.Accepted } });
 
-        // The answer reaches the station's loop on its own path: wait until the cache took it.
+        // The station takes the answer before the CSMS's next CALL: the cache has it.
         await WaitForCacheToGrowAsync(stored);
     }
 }
