@@ -35,22 +35,9 @@ internal sealed partial class SecurityEventNotifications
     /// <summary>Picks up the notifications queued before a reboot.</summary>
     public async ValueTask LoadAsync(CancellationToken cancellationToken)
     {
-        foreach (var stored in await _services.Store.MessageQueue.LoadAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var (stored, request) in await QueuedMessages.LoadAsync(_services.Store.MessageQueue, OcppActions.SecurityEventNotification, OcppJsonContext.Default.SecurityEventNotificationRequest, cancellationToken).ConfigureAwait(false))
         {
-            if (stored.Action != OcppActions.SecurityEventNotification.Name)
-            {
-                continue;
-            }
-
-            if (OcppPayloadCodec.TryRead(stored.Payload.Span, OcppActions.SecurityEventNotification.RequestSchema, OcppJsonContext.Default.SecurityEventNotificationRequest, out var request, out _))
-            {
-                _pending.AddLast(new Pending(stored, request));
-            }
-            else
-            {
-                // A stored message that no longer reads is dropped rather than blocking every later one.
-                await _services.Store.MessageQueue.RemoveAsync(stored.Id, cancellationToken).ConfigureAwait(false);
-            }
+            _pending.AddLast(new Pending(stored, request));
         }
     }
 

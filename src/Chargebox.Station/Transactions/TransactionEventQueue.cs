@@ -58,22 +58,9 @@ internal sealed partial class TransactionEventQueue : IDisposable
     /// <summary>Picks up what was queued before a reboot (E04: delivered after reconnecting).</summary>
     public async ValueTask LoadAsync(CancellationToken cancellationToken)
     {
-        foreach (var stored in await _services.Store.MessageQueue.LoadAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var (stored, request) in await QueuedMessages.LoadAsync(_services.Store.MessageQueue, OcppActions.TransactionEvent, OcppJsonContext.Default.TransactionEventRequest, cancellationToken).ConfigureAwait(false))
         {
-            if (stored.Action != OcppActions.TransactionEvent.Name)
-            {
-                continue;
-            }
-
-            if (OcppPayloadCodec.TryRead(stored.Payload.Span, OcppActions.TransactionEvent.RequestSchema, OcppJsonContext.Default.TransactionEventRequest, out var request, out _))
-            {
-                _pending.AddLast(new Pending(stored, request));
-            }
-            else
-            {
-                // A stored message that no longer reads is dropped rather than blocking every later one.
-                await _services.Store.MessageQueue.RemoveAsync(stored.Id, cancellationToken).ConfigureAwait(false);
-            }
+            _pending.AddLast(new Pending(stored, request));
         }
     }
 
