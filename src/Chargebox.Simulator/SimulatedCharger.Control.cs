@@ -53,6 +53,15 @@ public sealed partial class SimulatedCharger
         }
     }
 
+    /// <summary>Someone opens the enclosure: the tamper sensor fires; posts TamperDetected.</summary>
+    public void TriggerTamperSensor(string? details = null)
+    {
+        lock (_context.Gate)
+        {
+            _context.Post(new TamperDetected(details));
+        }
+    }
+
     /// <summary>Faults or repairs a connector; posts ConnectorFaultChanged on a change.</summary>
     public void SetFault(int evseId, int connectorId, bool faulted)
     {

@@ -250,6 +250,10 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
             case IdTokenPresented presented:
                 await _transactions.OnIdTokenPresentedAsync(presented.IdToken, presented.EvseId, token).ConfigureAwait(false);
                 return;
+            case TamperDetected tamper:
+                // A04: a critical security event, pushed to the CSMS and kept in the security log.
+                _services.SecurityEvents.Raise(SecurityEventType.TamperDetectionActivated, tamper.Details);
+                return;
             case EvPowerDemandChanged demand:
                 await _transactions.OnEvPowerDemandChangedAsync(demand.EvseId, demand.Demanding, token).ConfigureAwait(false);
                 return;

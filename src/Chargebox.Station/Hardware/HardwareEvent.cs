@@ -22,6 +22,10 @@ public sealed record EvPowerDemandChanged(int EvseId, bool Demanding) : Hardware
 /// <summary>A connector became faulted or recovered.</summary>
 public sealed record ConnectorFaultChanged(int EvseId, int ConnectorId, bool Faulted) : HardwareEvent;
 
+/// <summary>The enclosure's tamper detection sensor was triggered; <paramref name="Details"/> says which
+/// sensor or what it saw (sent to the CSMS as techInfo).</summary>
+public sealed record TamperDetected(string? Details) : HardwareEvent;
+
 /// <summary>Where hardware posts its events. Never blocks; safe to call from any thread.</summary>
 public interface IHardwareEventSink
 {
