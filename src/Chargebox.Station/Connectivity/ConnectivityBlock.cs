@@ -23,6 +23,7 @@ internal sealed class ConnectivityBlock : IConnectionPlanner
     private readonly HeartbeatBlock _heartbeat;
     private readonly AvailabilityBlock _availability;
     private readonly SecurityProfileUpgrade _upgrade;
+    private readonly Security.InvalidMessageReports _invalidMessages;
     private OcppRpcOptions? _rpcOptions;
 
     public ConnectivityBlock(StationServices services, ChargingStationOptions options, NetworkProfiles profiles, BootSequence boot, HeartbeatBlock heartbeat, AvailabilityBlock availability)
@@ -40,6 +41,7 @@ internal sealed class ConnectivityBlock : IConnectionPlanner
             slot => ConfigurationSlots.IsSupported(slot) && profiles.Usable(slot) is not null,
             ConfigurationSlots.Installed);
         _upgrade = new SecurityProfileUpgrade(services, profiles, Rotation);
+        _invalidMessages = new Security.InvalidMessageReports(services.SecurityEvents, services.Clock);
         services.DeviceModel.Changed += change =>
         {
             // OCPPCommCtrlr.MessageTimeout applies to the CALLs sent from now on, on the live connection too.
@@ -79,7 +81,13 @@ internal sealed class ConnectivityBlock : IConnectionPlanner
             model.OcppComm.RetryBackOffWaitMinimum,
             model.OcppComm.RetryBackOffRandomRange,
             model.OcppComm.RetryBackOffRepeatTimes);
-        var rpc = new OcppRpcOptions { StationId = _options.Identity, MessageTimeout = TimeSpan.FromSeconds(profile.MessageTimeout) };
+        var rpc = new OcppRpcOptions
+        {
+            StationId = _options.Identity,
+            MessageTimeout = TimeSpan.FromSeconds(profile.MessageTimeout),
+            // Told on the receive loop; the security event is logged on the station's loop.
+            InvalidMessageReceived = description => _services.Inbox.Post(() => _invalidMessages.Report(description)),
+        };
         return new ConnectionPlan(slot, connection, backOff, rpc);
     }
 

@@ -213,6 +213,7 @@ public sealed partial class OcppRpcConnection
         {
             completed = pending.TryFail(new OcppInvalidResponseException(action.Name, frame.MessageId, error));
             RpcLog.InvalidResponse(_logger, StationId, action.Name, frame.MessageId, error.Code, error.Description);
+            ReportInvalidMessage(error.Code, $"CALLRESULT {action.Name} payload");
         }
 
         if (!completed)

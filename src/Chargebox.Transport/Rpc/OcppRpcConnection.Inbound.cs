@@ -16,18 +16,21 @@ public sealed partial class OcppRpcConnection
         RpcLog.CallReceived(_logger, StationId, name, frame.MessageId);
         if (!_lookupAction(name, out var action))
         {
+            ReportInvalidMessage(OcppErrorCode.NotImplemented, $"CALL of unknown action {Named(name)}");
             await SendCallErrorAsync(frame.MessageId, OcppErrorCode.NotImplemented, $"Action '{name}' is not known.", cancellationToken).ConfigureAwait(false);
             return;
         }
 
         if (action.Direction == OcppDirection.ChargingStationToCsms)
         {
+            ReportInvalidMessage(OcppErrorCode.NotSupported, $"CALL {name} sent to a charging station");
             await SendCallErrorAsync(frame.MessageId, OcppErrorCode.NotSupported, $"{name} is sent by a charging station, not to one.", cancellationToken).ConfigureAwait(false);
             return;
         }
 
         if (!OcppPayloadCodec.TryRead(frame.Payload.Span, action.RequestSchema, action.RequestTypeInfo, out var value, out var error))
         {
+            ReportInvalidMessage(error.Code, $"CALL {name} payload");
             await SendCallErrorAsync(frame.MessageId, error.Code, error.Description, cancellationToken).ConfigureAwait(false);
             return;
         }

@@ -142,6 +142,7 @@ public sealed partial class OcppRpcConnection
     private async Task OnBrokenFrameAsync(OcppFrameError error, CancellationToken cancellationToken)
     {
         RpcLog.BrokenFrame(_logger, StationId, error.ReplyMessageId, error.Code, error.Description);
+        ReportInvalidMessage(error.Code, "broken frame");
         if (error.ShouldReply)
         {
             await SendCallErrorAsync(error.ReplyMessageId, error.Code, error.Description, cancellationToken).ConfigureAwait(false);

@@ -57,4 +57,7 @@ internal static partial class RpcLog
 
     [LoggerMessage(EventId = 1031, Level = LogLevel.Warning, Message = "{StationId} could not send a frame: the connection is gone")]
     public static partial void SendFailed(this ILogger logger, Exception exception, string stationId);
+
+    [LoggerMessage(EventId = 1032, Level = LogLevel.Error, Message = "{StationId} InvalidMessageReceived threw; ignored")]
+    public static partial void InvalidMessageObserverFailed(this ILogger logger, Exception exception, string stationId);
 }

@@ -8,11 +8,11 @@ namespace Chargebox.Transport.Tests.Rpc;
 /// <see cref="TestCsms"/>, on fake time, with the test actions.</summary>
 internal sealed class RpcHarness : IAsyncDisposable
 {
-    public RpcHarness(IOcppCallHandler? handler = null, TimeSpan? messageTimeout = null)
+    public RpcHarness(IOcppCallHandler? handler = null, TimeSpan? messageTimeout = null, Action<string>? invalidMessageReceived = null)
     {
         var (station, csms) = InMemoryOcppChannel.CreatePair();
         Csms = new TestCsms(csms);
-        Options = new OcppRpcOptions { StationId = "CS-TEST", MessageTimeout = messageTimeout ?? TimeSpan.FromSeconds(30) };
+        Options = new OcppRpcOptions { StationId = "CS-TEST", MessageTimeout = messageTimeout ?? TimeSpan.FromSeconds(30), InvalidMessageReceived = invalidMessageReceived };
         Connection = new OcppRpcConnection(station, handler, Options, Time, Logs, TestActions.TryGet);
         Running = Connection.RunAsync(CancellationToken.None);
     }
