@@ -41,8 +41,8 @@ public sealed class AuthorizationBlockTests
             Store = _store,
             DeviceModel = _model,
             LoggerFactory = NullLoggerFactory.Instance,
-            SecurityEvents = new LoggedSecurityEvents(NullLogger.Instance, _time),
-            SecurityLog = new LoggedSecurityEvents(NullLogger.Instance, _time),
+            SecurityEvents = new InMemorySecurityEvents(_time),
+            SecurityLog = new InMemorySecurityEvents(_time),
             Certificates = new OptionsCertificates(new ChargingStationOptions { Identity = "CS-AUTH", CsmsUrl = new Uri("ws://localhost/ocpp") }),
             FileTransfer = new CompositeFileTransfer([]),
         };

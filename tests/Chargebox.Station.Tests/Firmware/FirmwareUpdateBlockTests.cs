@@ -152,7 +152,7 @@ public sealed class FirmwareUpdateBlockTests : IAsyncDisposable
             DeviceModel = DeviceModelFactory.Create(StationProfile.Reference, new FakeDeviceModelStore(), _time),
             LoggerFactory = NullLoggerFactory.Instance,
             SecurityEvents = _events,
-            SecurityLog = new LoggedSecurityEvents(NullLogger.Instance, _time),
+            SecurityLog = new InMemorySecurityEvents(_time),
             Certificates = new OptionsCertificates(options),
             FileTransfer = _file,
         };

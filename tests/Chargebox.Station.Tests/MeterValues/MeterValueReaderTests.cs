@@ -41,8 +41,8 @@ public sealed class MeterValueReaderTests : IDisposable
             Store = new InMemoryStationStore(),
             DeviceModel = _model,
             LoggerFactory = NullLoggerFactory.Instance,
-            SecurityEvents = new LoggedSecurityEvents(NullLogger.Instance, _time),
-            SecurityLog = new LoggedSecurityEvents(NullLogger.Instance, _time),
+            SecurityEvents = new InMemorySecurityEvents(_time),
+            SecurityLog = new InMemorySecurityEvents(_time),
             Certificates = new OptionsCertificates(new ChargingStationOptions { Identity = "CS-METER", CsmsUrl = new Uri("ws://localhost/ocpp") }),
             FileTransfer = new CompositeFileTransfer([]),
         });

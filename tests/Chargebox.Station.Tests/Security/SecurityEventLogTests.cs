@@ -38,8 +38,8 @@ public sealed class SecurityEventLogTests : IAsyncDisposable
             Store = _store,
             DeviceModel = DeviceModelFactory.Create(StationProfile.Reference, new FakeDeviceModelStore(), _time),
             LoggerFactory = NullLoggerFactory.Instance,
-            SecurityEvents = new LoggedSecurityEvents(NullLogger.Instance, _time),
-            SecurityLog = new LoggedSecurityEvents(NullLogger.Instance, _time),
+            SecurityEvents = new InMemorySecurityEvents(_time),
+            SecurityLog = new InMemorySecurityEvents(_time),
             Certificates = new OptionsCertificates(new ChargingStationOptions { Identity = "CS-SEC", CsmsUrl = new Uri("ws://localhost/ocpp") }),
             FileTransfer = new CompositeFileTransfer([]),
         };

@@ -110,7 +110,7 @@ public sealed class CertificateRenewalBlockTests : IAsyncDisposable
             DeviceModel = model,
             LoggerFactory = NullLoggerFactory.Instance,
             SecurityEvents = _events,
-            SecurityLog = new LoggedSecurityEvents(NullLogger.Instance, time),
+            SecurityLog = new InMemorySecurityEvents(time),
             Certificates = _certificates,
             FileTransfer = new CompositeFileTransfer([]),
         };
