@@ -104,12 +104,7 @@ internal sealed partial class TransactionEventQueue : IDisposable
             await answered(head.Value.Request, response, cancellationToken).ConfigureAwait(false);
         }
 
-        if (_pending.Count == 0)
-        {
-            Drained?.Invoke();
-        }
-
-        Pump();
+        AfterRemoved();
     }
 
     private async ValueTask OnFailedAsync(LinkedListNode<Pending> head, Exception failure, CancellationToken cancellationToken)
@@ -128,12 +123,7 @@ internal sealed partial class TransactionEventQueue : IDisposable
             LogDropped(_logger, _services.StationId, head.Value.Request.TransactionInfo.TransactionId, head.Value.Request.SeqNo, attempts, failure.Message);
             await _services.Store.MessageQueue.RemoveAsync(head.Value.Stored.Id, cancellationToken).ConfigureAwait(false);
             _pending.Remove(head);
-            if (_pending.Count == 0)
-            {
-                Drained?.Invoke();
-            }
-
-            Pump();
+            AfterRemoved();
             return;
         }
 
@@ -142,6 +132,17 @@ internal sealed partial class TransactionEventQueue : IDisposable
         var wait = _services.DeviceModel.OcppComm.MessageAttemptIntervalTransactionEvent * attempts;
         LogRetrying(_logger, _services.StationId, head.Value.Request.SeqNo, attempts, wait.TotalSeconds, failure.Message);
         _retry.Start(wait, Timeout.InfiniteTimeSpan);
+    }
+
+    // An event left the queue (answered or dropped): tell who waits for an empty queue, send the next one.
+    private void AfterRemoved()
+    {
+        if (_pending.Count == 0)
+        {
+            Drained?.Invoke();
+        }
+
+        Pump();
     }
 
     private sealed record Pending(QueuedMessage Stored, TransactionEventRequest Request);
