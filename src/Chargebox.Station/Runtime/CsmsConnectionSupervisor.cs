@@ -19,7 +19,7 @@ internal sealed partial class CsmsConnectionSupervisor
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly string _stationId;
-    private CancellationTokenSource? _current;
+    private ConnectionEnding? _current;
 
     public CsmsConnectionSupervisor(
         string stationId,
@@ -58,14 +58,7 @@ internal sealed partial class CsmsConnectionSupervisor
     /// plans now (A01: a new BasicAuthPassword is used from the next connection). Safe from any thread.</summary>
     public void DropConnection()
     {
-        try
-        {
-            Volatile.Read(ref _current)?.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The connection ended meanwhile: nothing to drop.
-        }
+        Volatile.Read(ref _current)?.Begin();
     }
 
     private async Task<(ConnectionPlan Plan, IOcppChannel Channel)?> TryConnectOnceAsync(CancellationToken cancellationToken)
@@ -111,8 +104,13 @@ internal sealed partial class CsmsConnectionSupervisor
     private async Task RunConnectionAsync(ConnectionPlan plan, IOcppChannel channel, CancellationToken cancellationToken)
     {
         var rpc = new OcppRpcConnection(channel, _handler, plan.Rpc, _time, _loggerFactory);
-        using var current = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Volatile.Write(ref _current, current);
+        using var ending = new ConnectionEnding(channel, _time);
+        Volatile.Write(ref _current, ending);
+
+        // Stopping (a reboot, a shutdown) closes the connection with the WebSocket close handshake rather than
+        // dropping it: an abrupt close resets the TCP connection, and a CSMS that has not read the last answer
+        // yet (Accepted to a Reset) would lose it with the reset.
+        using var stopping = cancellationToken.UnsafeRegister(static state => ((ConnectionEnding)state!).Begin(), ending);
         try
         {
             // The loop learns of the connection before the first frame is read, so anything it sends
@@ -122,11 +120,12 @@ internal sealed partial class CsmsConnectionSupervisor
                 await _planner.OnConnectedAsync(plan, rpc, ct).ConfigureAwait(false);
                 return true;
             }, cancellationToken).ConfigureAwait(false);
-            await rpc.RunAsync(current.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await rpc.RunAsync(ending.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
         finally
         {
             Volatile.Write(ref _current, null);
+            await stopping.DisposeAsync().ConfigureAwait(false);
             await channel.DisposeAsync().ConfigureAwait(false);
         }
 

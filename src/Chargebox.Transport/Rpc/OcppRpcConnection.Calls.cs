@@ -211,9 +211,10 @@ public sealed partial class OcppRpcConnection
         }
         else
         {
-            completed = pending.TryFail(new OcppInvalidResponseException(action.Name, frame.MessageId, error));
+            // Reported before the caller learns of the failure, so whoever watches both sees the report first.
             RpcLog.InvalidResponse(_logger, StationId, action.Name, frame.MessageId, error.Code, error.Description);
             ReportInvalidMessage(error.Code, $"CALLRESULT {action.Name} payload");
+            completed = pending.TryFail(new OcppInvalidResponseException(action.Name, frame.MessageId, error));
         }
 
         if (!completed)

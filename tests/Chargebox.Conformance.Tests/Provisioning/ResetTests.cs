@@ -12,9 +12,15 @@ public sealed class ResetTests
         await using var sut = await StationUnderTest.StartBootedAsync();
 
         // 1-2. Reset OnIdle without evseId: Accepted (B11.FR.01), then the station reboots.
-        var reset = await sut.Connection.CallAsync(new ResetRequest { Type = ResetEnumType.OnIdle }, StationUnderTest.Timeout);
+        var before = sut.Connection;
+        var reset = await before.CallAsync(new ResetRequest { Type = ResetEnumType.OnIdle }, StationUnderTest.Timeout);
         Assert.Equal(ResetStatusEnumType.Accepted, reset.Status);
         await sut.WaitForRebootAsync();
+
+        // The station closes its connection with the close handshake before it reboots, so its last answer
+        // cannot be lost to a TCP reset.
+        var gone = await before.WaitForDisconnectAsync(StationUnderTest.Timeout);
+        Assert.True(gone.WasClean, "the station dropped the connection without a close frame");
 
         // 3-6. BootNotification Accepted, every connector Available.
         await sut.AcceptBootAsync();
