@@ -68,6 +68,10 @@ public sealed class DeliveryTests
             Assert.Equal(first.Request.TransactionInfo.TransactionId, call.Request.TransactionInfo.TransactionId);
             Assert.Equal(0, call.Request.SeqNo);
             await h.Connection.ReplyErrorAsync(call, "InternalError", "CSMS failure");
+
+            // The retry timer is armed when the loop has taken the CALLERROR: the clock stands still until then,
+            // however slow the machine.
+            await h.SettleAsync();
         }
 
         // Waits of 30 s × preceding attempts, give or take the one-second steps of the test clock.
