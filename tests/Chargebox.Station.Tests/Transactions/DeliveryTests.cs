@@ -57,26 +57,29 @@ public sealed class DeliveryTests
         h.Charger.Plug(1);
         await h.AuthorizeCardAsync();
 
-        // MessageAttemptsTransactionEvent 3, MessageAttemptIntervalTransactionEvent 30 s (reference station).
-        var sentAt = new List<DateTimeOffset>();
-        OcppCall<TransactionEventRequest>? first = null;
+        // MessageAttemptsTransactionEvent 3, MessageAttemptIntervalTransactionEvent 30 s (reference station):
+        // the retry after attempt n waits 30 s × n. The clock moves only while the loop is idle (SettleAsync), so
+        // the test sees the exact second of each retry however slow the machine.
+        var call = await h.Connection.ExpectCallAsync<TransactionEventRequest>(StationHarness.Wait);
+        var transactionId = call.Request.TransactionInfo.TransactionId;
         for (var attempt = 1; attempt <= 3; attempt++)
         {
-            var call = await h.AdvanceUntilAsync(h.Connection.ExpectCallAsync<TransactionEventRequest>(StationHarness.Wait), TimeSpan.FromSeconds(1));
-            sentAt.Add(h.Time.GetUtcNow());
-            first ??= call;
-            Assert.Equal(first.Request.TransactionInfo.TransactionId, call.Request.TransactionInfo.TransactionId);
-            Assert.Equal(0, call.Request.SeqNo);
+            Assert.Equal((transactionId, 0), (call.Request.TransactionInfo.TransactionId, call.Request.SeqNo));
             await h.Connection.ReplyErrorAsync(call, "InternalError", "CSMS failure");
-
-            // The retry timer is armed when the loop has taken the CALLERROR: the clock stands still until then,
-            // however slow the machine.
             await h.SettleAsync();
-        }
+            if (attempt == 3)
+            {
+                break;
+            }
 
-        // Waits of 30 s × preceding attempts, give or take the one-second steps of the test clock.
-        Assert.InRange((sentAt[1] - sentAt[0]).TotalSeconds, 30, 33);
-        Assert.InRange((sentAt[2] - sentAt[1]).TotalSeconds, 60, 63);
+            var wait = TimeSpan.FromSeconds(30 * attempt);
+            h.Time.Advance(wait - TimeSpan.FromSeconds(1));
+            await h.SettleAsync();
+            Assert.Equal(attempt, TransactionEventsSent(h));
+
+            h.Time.Advance(TimeSpan.FromSeconds(1));
+            call = await h.Connection.ExpectCallAsync<TransactionEventRequest>(StationHarness.Wait);
+        }
 
         // Dropped: the next event of the transaction goes out and the failed one never comes back.
         await h.SettleAsync();
@@ -86,9 +89,12 @@ public sealed class DeliveryTests
         await h.SettleAsync();
         h.Time.Advance(TimeSpan.FromSeconds(120));
         await h.SettleAsync();
-        Assert.Equal(4, h.Connection.Frames.Count(f => f.Direction == FrameDirection.FromStation && f.Text.Contains("\"TransactionEvent\"", StringComparison.Ordinal)));
+        Assert.Equal(4, TransactionEventsSent(h));
         Assert.Empty((await h.Store.MessageQueue.LoadAsync(CancellationToken.None)).Select(m => System.Text.Encoding.UTF8.GetString(m.Payload.Span)));
     }
+
+    private static int TransactionEventsSent(StationHarness h) =>
+        h.Connection.Frames.Count(f => f.Direction == FrameDirection.FromStation && f.Text.Contains("\"TransactionEvent\"", StringComparison.Ordinal));
 
     [Fact]
     public async Task E13_LaterEventWaitsBehindUnansweredEarlierOne()
