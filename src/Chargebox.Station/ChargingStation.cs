@@ -158,7 +158,7 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
         var clock = new StationClock(options.TimeProvider);
 
         // N01: the diagnostics log is the station's own log; every logger the station makes also writes into it.
-        options = options with { LoggerFactory = new DiagnosticsLoggerFactory(options.LoggerFactory, new DiagnosticsLog(clock)) };
+        options = options with { LoggerFactory = new DiagnosticsLoggerFactory(options.LoggerFactory, new DiagnosticsLog(clock, options.DiagnosticsLogCapacity)) };
         var deviceModel = DeviceModelFactory.Create(options.Profile, store.DeviceModel, clock);
         await deviceModel.LoadAsync(cancellationToken).ConfigureAwait(false);
         deviceModel.UpdateActual(new("SecurityCtrlr"), new("Identity"), options.Identity);
@@ -174,6 +174,7 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
         await station._transactions.Queue.LoadAsync(cancellationToken).ConfigureAwait(false);
         await station._securityNotifications.LoadAsync(cancellationToken).ConfigureAwait(false);
         await station._transactions.EndInterruptedAsync(cancellationToken).ConfigureAwait(false);
+        await station._firmware.LoadAsync(cancellationToken).ConfigureAwait(false);
         return station;
     }
 

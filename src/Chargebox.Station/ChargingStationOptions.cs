@@ -60,4 +60,9 @@ public sealed record ChargingStationOptions
     /// none. Empty by default. To send DataTransfer to the CSMS, use
     /// <see cref="ChargingStation.SendDataTransferAsync"/>.</summary>
     public IReadOnlyDictionary<string, IDataTransferHandler> DataTransferHandlers { get; init; } = FrozenDictionary<string, IDataTransferHandler>.Empty;
+
+    /// <summary>How many characters of its own log lines (and, at Debug, OCPP frames) the station keeps in memory
+    /// for GetLog DiagnosticsLog (N01), newest first; 32 K by default. 0 turns the diagnostics log off: nothing
+    /// is formatted or kept, and GetLog DiagnosticsLog is Rejected (N01.FR.05).</summary>
+    public int DiagnosticsLogCapacity { get; init; } = Diagnostics.DiagnosticsLog.DefaultBudget;
 }

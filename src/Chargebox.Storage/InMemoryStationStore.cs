@@ -19,6 +19,7 @@ public sealed class InMemoryStationStore : IStationStore
         AuthorizationCache = new InMemoryAuthorizationCacheStore(_state);
         SecurityLog = new InMemorySecurityLogStore(_state);
         Transactions = new InMemoryTransactionStore(_state);
+        FirmwareUpdate = new InMemoryFirmwareUpdateStore(_state);
         Certificates = new InMemoryCertificateStore(_state);
     }
 
@@ -36,6 +37,8 @@ public sealed class InMemoryStationStore : IStationStore
     public ICertificateStore Certificates { get; }
 
     public ISecurityLogStore SecurityLog { get; }
+
+    public IFirmwareUpdateStore FirmwareUpdate { get; }
 
     public ValueTask DisposeAsync()
     {

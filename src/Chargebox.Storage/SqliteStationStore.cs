@@ -24,6 +24,7 @@ public sealed class SqliteStationStore : IStationStore
         SecurityLog = new SqliteSecurityLogStore(database);
         Transactions = new SqliteTransactionStore(database);
         Certificates = new SqliteCertificateStore(database);
+        FirmwareUpdate = new SqliteFirmwareUpdateStore(database);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -45,6 +46,8 @@ public sealed class SqliteStationStore : IStationStore
     public ICertificateStore Certificates { get; }
 
     public ISecurityLogStore SecurityLog { get; }
+
+    public IFirmwareUpdateStore FirmwareUpdate { get; }
 
     /// <summary>Opens the store in <paramref name="dataDirectory"/>, creating the directory and the
     /// database file if needed and migrating an older file to the current schema.</summary>

@@ -8,7 +8,7 @@ internal sealed record DiagnosticsLogEntry(DateTimeOffset Timestamp, LogLevel Le
 /// <summary>The station's own log lines (its events and, at Debug, every OCPP frame), kept in memory for GetLog
 /// DiagnosticsLog (N01): the newest lines up to a budget of characters, so that a fleet of thousands of stations
 /// stays small. Written from any thread (the transport logs from its own), so it takes a lock: a logging sink,
-/// not behaviour.</summary>
+/// not behaviour. A budget of 0 turns it off: nothing is formatted or kept.</summary>
 internal sealed class DiagnosticsLog
 {
     /// <summary>About 64 KB of text per station.</summary>
@@ -22,12 +22,21 @@ internal sealed class DiagnosticsLog
 
     public DiagnosticsLog(TimeProvider clock, int budget = DefaultBudget)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(budget);
         _clock = clock;
         _budget = budget;
     }
 
+    /// <summary>Whether lines are kept at all; when not, loggers skip formatting them.</summary>
+    public bool Enabled => _budget > 0;
+
     public void Add(LogLevel level, string category, string message)
     {
+        if (!Enabled)
+        {
+            return;
+        }
+
         var entry = new DiagnosticsLogEntry(_clock.GetUtcNow(), level, category, message);
         lock (_gate)
         {

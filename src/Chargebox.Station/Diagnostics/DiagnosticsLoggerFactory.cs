@@ -32,7 +32,7 @@ internal sealed class DiagnosticsLoggerFactory : ILoggerFactory
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => inner.BeginScope(state);
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Debug || inner.IsEnabled(logLevel);
+        public bool IsEnabled(LogLevel logLevel) => Captures(logLevel) || inner.IsEnabled(logLevel);
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
@@ -41,7 +41,7 @@ internal sealed class DiagnosticsLoggerFactory : ILoggerFactory
                 inner.Log(logLevel, eventId, state, exception, formatter);
             }
 
-            if (logLevel >= LogLevel.Debug && logLevel != LogLevel.None)
+            if (Captures(logLevel))
             {
                 var message = formatter(state, exception);
                 message = exception is null ? message : $"{message} ({exception.GetType().Name}: {exception.Message})";
@@ -51,5 +51,8 @@ internal sealed class DiagnosticsLoggerFactory : ILoggerFactory
                 log.Add(logLevel, category, FrameRedactor.Redact(message));
             }
         }
+
+        // With the diagnostics log off, a Debug line (every frame) costs nothing unless the integrator wants it.
+        private bool Captures(LogLevel logLevel) => log.Enabled && logLevel >= LogLevel.Debug && logLevel != LogLevel.None;
     }
 }

@@ -27,8 +27,16 @@ internal sealed partial class GetLogBlock : IDisposable
         _services = services;
         _diagnosticsLog = diagnosticsLog;
         _logger = services.LoggerFactory.CreateLogger("Chargebox.Station.Diagnostics");
-        _retry = new StationTimer(services.Inbox, services.Clock.Inner, ct => _upload is { } upload ? AttemptAsync(upload, ct) : ValueTask.CompletedTask);
-        services.Router.On<GetLogRequest, GetLogResponse>(GetLog);
+        _retry = new StationTimer(services.Inbox, services.Clock.Inner, _ =>
+        {
+            if (_upload is { } upload)
+            {
+                Attempt(upload);
+            }
+
+            return ValueTask.CompletedTask;
+        });
+        services.Router.On<GetLogRequest, GetLogResponse>(GetLogAsync);
         trigger.Register(MessageTriggerEnumType.LogStatusNotification, Trigger);
     }
 
@@ -39,30 +47,63 @@ internal sealed partial class GetLogBlock : IDisposable
         _upload = null;
     }
 
-    private GetLogResponse GetLog(GetLogRequest request)
+    private async ValueTask<GetLogResponse> GetLogAsync(GetLogRequest request, CancellationToken cancellationToken)
     {
         // N01.FR.12 says a station SHOULD cancel the running upload and answer AcceptedCanceled; this one cannot
         // cancel an upload (PICS C-57: No), so the second request is refused and the first one runs on.
         if (_upload is not null)
         {
-            return new GetLogResponse
-            {
-                Status = LogStatusEnumType.Rejected,
-                StatusInfo = new StatusInfoType { ReasonCode = "UploadInProgress", AdditionalInfo = $"Log upload {_upload.RequestId} is still running." },
-            };
+            return Refuse("UploadInProgress", $"Log upload {_upload.RequestId} is still running.");
+        }
+
+        // N01.FR.05: when the requested log information is not available, Rejected and nothing is uploaded: the
+        // diagnostics log is turned off (ChargingStationOptions.DiagnosticsLogCapacity 0), or no entry of the
+        // requested log lies between oldestTimestamp and latestTimestamp.
+        if (request.LogType == LogEnumType.DiagnosticsLog && !_diagnosticsLog.Enabled)
+        {
+            return Refuse("NotEnabled", "This charging station keeps no diagnostics log.");
+        }
+
+        var content = await ContentAsync(request, cancellationToken).ConfigureAwait(false);
+        if (content is null)
+        {
+            return Refuse("NotFound", $"The {request.LogType} holds no entry in the requested period.");
         }
 
         Uri.TryCreate(request.Log.RemoteLocation, UriKind.Absolute, out var location);
         var fileName = LogFile.Name(_services.StationId, request.LogType, _services.Clock.GetUtcNow());
-        var upload = new LogUpload(request, location, fileName);
+        var upload = new LogUpload(request, location, fileName) { Content = content };
         _upload = upload;
 
         // N01.FR.07: the LogStatusNotifications follow the GetLogResponse.
-        _services.Router.AfterAnswer(() => _services.Inbox.Post(ct => AttemptAsync(upload, ct)));
+        _services.Router.AfterAnswer(() => _services.Inbox.Post(() => Attempt(upload)));
         return new GetLogResponse { Status = LogStatusEnumType.Accepted, Filename = fileName };
     }
 
-    private async ValueTask AttemptAsync(LogUpload upload, CancellationToken cancellationToken)
+    private static GetLogResponse Refuse(string reasonCode, string additionalInfo) => new()
+    {
+        Status = LogStatusEnumType.Rejected,
+        StatusInfo = new StatusInfoType { ReasonCode = reasonCode, AdditionalInfo = additionalInfo },
+    };
+
+    /// <summary>The file's text, made once when the request is accepted so that every retry sends the same file;
+    /// null when the requested log has no entry in the requested period.</summary>
+    private async ValueTask<string?> ContentAsync(GetLogRequest request, CancellationToken cancellationToken)
+    {
+        var oldest = request.Log.OldestTimestamp;
+        var latest = request.Log.LatestTimestamp;
+        var header = LogFile.Header(_services.StationId, request.LogType, oldest, latest, _services.Clock.GetUtcNow());
+        if (request.LogType == LogEnumType.SecurityLog)
+        {
+            var entries = await _services.SecurityLog.ReadAsync(oldest, latest, cancellationToken).ConfigureAwait(false);
+            return entries.Count == 0 ? null : LogFile.Security(header, entries);
+        }
+
+        var lines = _diagnosticsLog.Read(oldest, latest);
+        return lines.Count == 0 ? null : LogFile.Diagnostics(header, lines);
+    }
+
+    private void Attempt(LogUpload upload)
     {
         if (!ReferenceEquals(upload, _upload))
         {
@@ -82,19 +123,10 @@ internal sealed partial class GetLogBlock : IDisposable
             return;
         }
 
-        upload.Content ??= await ContentAsync(upload, cancellationToken).ConfigureAwait(false);
         Notify(UploadLogStatusEnumType.Uploading, upload.RequestId);
         var content = upload.Content;
         var stopping = upload.Stopping.Token;
         _ = Task.Run(() => UploadAsync(upload, content, stopping), CancellationToken.None);
-    }
-
-    private async ValueTask<string> ContentAsync(LogUpload upload, CancellationToken cancellationToken)
-    {
-        var header = LogFile.Header(_services.StationId, upload.LogType, upload.Oldest, upload.Latest, _services.Clock.GetUtcNow());
-        return upload.LogType == LogEnumType.SecurityLog
-            ? LogFile.Security(header, await _services.SecurityLog.ReadAsync(upload.Oldest, upload.Latest, cancellationToken).ConfigureAwait(false))
-            : LogFile.Diagnostics(header, _diagnosticsLog.Read(upload.Oldest, upload.Latest));
     }
 
     // Runs beside the loop: file I/O and the transfer; the outcome is posted back.

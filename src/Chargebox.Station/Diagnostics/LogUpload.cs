@@ -9,9 +9,6 @@ internal sealed class LogUpload : IDisposable
     public LogUpload(GetLogRequest request, Uri? location, string fileName)
     {
         RequestId = request.RequestId;
-        LogType = request.LogType;
-        Oldest = request.Log.OldestTimestamp;
-        Latest = request.Log.LatestTimestamp;
         Location = location;
         FileName = fileName;
         RetriesLeft = Math.Max(0, request.Retries ?? GetLogBlock.DefaultRetries);
@@ -19,12 +16,6 @@ internal sealed class LogUpload : IDisposable
     }
 
     public int RequestId { get; }
-
-    public LogEnumType LogType { get; }
-
-    public DateTimeOffset? Oldest { get; }
-
-    public DateTimeOffset? Latest { get; }
 
     /// <summary>The remoteLocation as a URL; null when it is not one.</summary>
     public Uri? Location { get; }
@@ -35,8 +26,8 @@ internal sealed class LogUpload : IDisposable
 
     public TimeSpan RetryInterval { get; }
 
-    /// <summary>The file's text, made at the first attempt so that every retry sends the same file.</summary>
-    public string? Content { get; set; }
+    /// <summary>The file's text, made when the request was accepted so that every retry sends the same file.</summary>
+    public required string Content { get; init; }
 
     public CancellationTokenSource Stopping { get; } = new();
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Chargebox.Protocol.Messages;
+using Chargebox.Station.Storage;
 
 namespace Chargebox.Station.Firmware;
 
@@ -15,6 +16,7 @@ internal sealed class FirmwareUpdate : IDisposable
         RequestId = request.RequestId;
         Location = location;
         SigningCertificate = signingCertificate;
+        SigningCertificatePem = request.Firmware.SigningCertificate!;
         Signature = request.Firmware.Signature!;
         RetrieveDateTime = request.Firmware.RetrieveDateTime;
         InstallDateTime = request.Firmware.InstallDateTime;
@@ -23,11 +25,29 @@ internal sealed class FirmwareUpdate : IDisposable
         ImagePath = imagePath;
     }
 
+    private FirmwareUpdate(StoredFirmwareUpdate stored, Uri location, X509Certificate2 signingCertificate, FirmwareStatusEnumType status)
+    {
+        RequestId = stored.RequestId;
+        Location = location;
+        SigningCertificate = signingCertificate;
+        SigningCertificatePem = stored.SigningCertificate;
+        Signature = stored.Signature;
+        RetrieveDateTime = stored.RetrieveDateTime;
+        InstallDateTime = stored.InstallDateTime;
+        RetriesLeft = Math.Max(0, stored.RetriesLeft);
+        RetryInterval = stored.RetryInterval > 0 ? TimeSpan.FromSeconds(stored.RetryInterval) : DefaultRetryInterval;
+        ImagePath = stored.ImagePath;
+        Status = status;
+    }
+
     public int RequestId { get; }
 
     public Uri Location { get; }
 
     public X509Certificate2 SigningCertificate { get; }
+
+    /// <summary>The signing certificate as the CSMS sent it, kept to resume the update after a reboot.</summary>
+    public string SigningCertificatePem { get; }
 
     /// <summary>Base64 signature over the image.</summary>
     public string Signature { get; }
@@ -55,12 +75,50 @@ internal sealed class FirmwareUpdate : IDisposable
     /// <summary>Once installing, the old firmware may already be overwritten: a newer request cannot cancel (L01.FR.27).</summary>
     public bool Cancelable => Status is not (FirmwareStatusEnumType.Installing or FirmwareStatusEnumType.InstallRebooting);
 
+    /// <summary>Whether a reboot can resume the install from the downloaded image (after it re-checks the signature).</summary>
+    public bool ImageVerified => Status is FirmwareStatusEnumType.SignatureVerified or FirmwareStatusEnumType.InstallScheduled;
+
+    /// <summary>The update as a reboot finds it again; with a status reported already.</summary>
+    public static FirmwareUpdate? FromStored(StoredFirmwareUpdate stored)
+    {
+        if (!Enum.TryParse<FirmwareStatusEnumType>(stored.Status, out var status)
+            || !Uri.TryCreate(stored.Location, UriKind.Absolute, out var location)
+            || FirmwareSignature.ParseCertificate(stored.SigningCertificate) is not { } certificate)
+        {
+            return null;
+        }
+
+        return new FirmwareUpdate(stored, location, certificate, status);
+    }
+
+    public StoredFirmwareUpdate ToStored() => new(
+        RequestId,
+        Status?.ToString() ?? string.Empty,
+        Location.OriginalString,
+        RetrieveDateTime,
+        InstallDateTime,
+        SigningCertificatePem,
+        Signature,
+        RetriesLeft,
+        (int)RetryInterval.TotalSeconds,
+        ImagePath);
+
     public void Dispose()
     {
-        Cancellation.Cancel();
+        Release();
+        DeleteImage();
+    }
+
+    /// <summary>Stops the update's work and frees it, but keeps a verified image for the next boot to install.</summary>
+    public void Release()
+    {
+        if (!Cancellation.IsCancellationRequested)
+        {
+            Cancellation.Cancel();
+        }
+
         Cancellation.Dispose();
         SigningCertificate.Dispose();
-        DeleteImage();
     }
 
     public void DeleteImage()

@@ -20,8 +20,12 @@ internal sealed partial class FirmwareUpdateBlock
         var wait = update.RetrieveDateTime - _services.Clock.GetUtcNow();
         if (wait > TimeSpan.Zero)
         {
-            // L01.FR.13: a retrieveDateTime in the future is waited for.
-            Report(update, FirmwareStatusEnumType.DownloadScheduled);
+            // L01.FR.13: a retrieveDateTime in the future is waited for (reported once, also across a reboot).
+            if (update.Status != FirmwareStatusEnumType.DownloadScheduled)
+            {
+                Report(update, FirmwareStatusEnumType.DownloadScheduled);
+            }
+
             After(wait, _ =>
             {
                 StartDownload(update);
@@ -86,6 +90,7 @@ internal sealed partial class FirmwareUpdateBlock
             if (update.RetriesLeft > 0)
             {
                 update.RetriesLeft--;
+                Persist(update);
                 After(update.RetryInterval, _ =>
                 {
                     StartDownload(update);

@@ -33,8 +33,12 @@ internal sealed partial class FirmwareUpdateBlock
         var wait = update.InstallDateTime is { } at ? at - _services.Clock.GetUtcNow() : TimeSpan.Zero;
         if (wait > TimeSpan.Zero)
         {
-            // L01.FR.15 / FR.16: an installDateTime in the future is waited for.
-            Report(update, FirmwareStatusEnumType.InstallScheduled);
+            // L01.FR.15 / FR.16: an installDateTime in the future is waited for (reported once, also across a reboot).
+            if (update.Status != FirmwareStatusEnumType.InstallScheduled)
+            {
+                Report(update, FirmwareStatusEnumType.InstallScheduled);
+            }
+
             After(wait, _ =>
             {
                 BeginInstall(update);
@@ -116,6 +120,7 @@ internal sealed partial class FirmwareUpdateBlock
         // The CSMS hears InstallRebooting before the station goes (RebootBeforeFirmwareActivation step 1);
         // Installed follows the next boot.
         update.Status = FirmwareStatusEnumType.InstallRebooting;
+        Persist(update);
         LogStatus(_logger, _services.StationId, update.RequestId, FirmwareStatusEnumType.InstallRebooting);
         if (!_services.CanSendToCsms)
         {

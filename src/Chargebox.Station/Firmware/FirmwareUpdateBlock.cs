@@ -3,6 +3,7 @@ using Chargebox.Station.Availability;
 using Chargebox.Station.Hardware;
 using Chargebox.Station.Runtime;
 using Chargebox.Station.Security;
+using Chargebox.Station.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Chargebox.Station.Firmware;
@@ -19,9 +20,16 @@ internal sealed partial class FirmwareUpdateBlock : IDisposable
     private readonly IFirmwareInstaller? _installer;
     private readonly StationTimer _timer;
     private readonly ILogger _logger;
+    private readonly IFirmwareUpdateStore _store;
     private Func<CancellationToken, ValueTask>? _whenDue;
     private FirmwareUpdate? _current;
     private bool _holdingEvses;
+
+    // The store's writes, one after the other in the order the loop made them.
+    private Task _writes = Task.CompletedTask;
+
+    // The update a reboot or power cut interrupted, until the CSMS accepts the station again.
+    private StoredFirmwareUpdate? _interrupted;
 
     public FirmwareUpdateBlock(StationServices services, AvailabilityBlock availability)
     {
@@ -29,6 +37,7 @@ internal sealed partial class FirmwareUpdateBlock : IDisposable
         _availability = availability;
         _installer = services.Hardware.FirmwareInstaller;
         _logger = services.LoggerFactory.CreateLogger<FirmwareUpdateBlock>();
+        _store = services.Store.FirmwareUpdate;
         _timer = new StationTimer(services.Inbox, services.Clock.Inner, ct => _whenDue?.Invoke(ct) ?? ValueTask.CompletedTask);
         services.Router.On<UpdateFirmwareRequest, UpdateFirmwareResponse>(UpdateFirmware);
     }
@@ -50,24 +59,51 @@ internal sealed partial class FirmwareUpdateBlock : IDisposable
         return TriggerMessageStatusEnumType.Accepted;
     }
 
+    /// <summary>Before the station starts: the update a reboot or power cut interrupted, if any, to resume or
+    /// report once the CSMS accepts the station.</summary>
+    public async ValueTask LoadAsync(CancellationToken cancellationToken) =>
+        _interrupted = await _store.LoadAsync(cancellationToken).ConfigureAwait(false);
+
     /// <summary>The CSMS accepted the station: if this boot activated an update, report it Installed and raise
-    /// FirmwareUpdated (L01.FR.xx, A04).</summary>
+    /// FirmwareUpdated (L01.FR.28, L01.FR.31); else go on with an update the reboot interrupted.</summary>
     public void OnBootAccepted()
     {
-        if (_installer?.TakeActivation() is not { } activation)
+        var interrupted = _interrupted;
+        _interrupted = null;
+        if (_installer?.TakeActivation() is { } activation)
         {
+            LogActivated(_logger, _services.StationId, activation.Version, activation.RequestId);
+            _services.Link.Send(new FirmwareStatusNotificationRequest { Status = FirmwareStatusEnumType.Installed, RequestId = activation.RequestId });
+            _services.SecurityEvents.Raise(SecurityEventType.FirmwareUpdated, $"Firmware {activation.Version} running (requestId {activation.RequestId}).");
+            if (interrupted is not null && _current is null)
+            {
+                Write(ct => _store.ClearAsync(ct));
+            }
+
             return;
         }
 
-        LogActivated(_logger, _services.StationId, activation.Version, activation.RequestId);
-        _services.Link.Send(new FirmwareStatusNotificationRequest { Status = FirmwareStatusEnumType.Installed, RequestId = activation.RequestId });
-        _services.SecurityEvents.Raise(SecurityEventType.FirmwareUpdated, $"Firmware {activation.Version} running (requestId {activation.RequestId}).");
+        if (interrupted is not null)
+        {
+            Resume(interrupted);
+        }
     }
 
     public void Dispose()
     {
         _timer.Dispose();
-        _current?.Dispose();
+
+        // The station stops (a reboot, a power cut as the tests make one): the stored update stays for the next
+        // boot, and so does an image whose signature was verified, so that the install needs no new download.
+        if (_current is { ImageVerified: true } verified)
+        {
+            verified.Release();
+        }
+        else
+        {
+            _current?.Dispose();
+        }
+
         _current = null;
     }
 
@@ -135,6 +171,7 @@ internal sealed partial class FirmwareUpdateBlock : IDisposable
     private void Report(FirmwareUpdate update, FirmwareStatusEnumType status)
     {
         update.Status = status;
+        Persist(update);
         LogStatus(_logger, _services.StationId, update.RequestId, status);
         if (_services.CanSendToCsms)
         {
@@ -162,6 +199,33 @@ internal sealed partial class FirmwareUpdateBlock : IDisposable
         _current = null;
         update.Dispose();
         Hold(false);
+        Write(ct => _store.ClearAsync(ct));
+    }
+
+    /// <summary>Saves how far <paramref name="update"/> got, so that a reboot resumes or reports it.</summary>
+    private void Persist(FirmwareUpdate update)
+    {
+        if (ReferenceEquals(_current, update))
+        {
+            var stored = update.ToStored();
+            Write(ct => _store.SaveAsync(stored, ct));
+        }
+    }
+
+    private void Write(Func<CancellationToken, ValueTask> write) => _writes = WriteAfterAsync(_writes, write);
+
+    private async Task WriteAfterAsync(Task previous, Func<CancellationToken, ValueTask> write)
+    {
+        await previous.ConfigureAwait(false);
+        try
+        {
+            await write(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // A store that fails costs the update its resumption after a reboot, not the update itself.
+            LogStoreFailed(_logger, _services.StationId, ex);
+        }
     }
 
     private void Hold(bool hold)
@@ -178,6 +242,9 @@ internal sealed partial class FirmwareUpdateBlock : IDisposable
 
     [LoggerMessage(EventId = 3802, Level = LogLevel.Information, Message = "Station {StationId}: firmware update {RequestId} cancelled by update {NewRequestId}")]
     private static partial void LogCancelled(ILogger logger, string stationId, int requestId, int newRequestId);
+
+    [LoggerMessage(EventId = 3806, Level = LogLevel.Warning, Message = "Station {StationId}: the firmware update could not be saved")]
+    private static partial void LogStoreFailed(ILogger logger, string stationId, Exception exception);
 
     [LoggerMessage(EventId = 3803, Level = LogLevel.Information, Message = "Station {StationId}: firmware {Version} of update {RequestId} is running")]
     private static partial void LogActivated(ILogger logger, string stationId, string version, int requestId);

@@ -23,6 +23,8 @@ public interface IStationStore : IAsyncDisposable
     ICertificateStore Certificates { get; }
 
     ISecurityLogStore SecurityLog { get; }
+
+    IFirmwareUpdateStore FirmwareUpdate { get; }
 }
 
 /// <summary>Device-model attribute values that were set at run time (SetVariables, the station itself)

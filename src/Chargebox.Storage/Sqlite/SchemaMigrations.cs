@@ -88,6 +88,22 @@ internal static class SchemaMigrations
                 tech_info TEXT
             );
             """),
+        new(7, "firmware update in progress", """
+            -- L01: at most one update runs; the single row (slot 1) is what a reboot resumes or reports.
+            CREATE TABLE firmware_update (
+                slot                INTEGER NOT NULL PRIMARY KEY CHECK (slot = 1),
+                request_id          INTEGER NOT NULL,
+                status              TEXT    NOT NULL,
+                location            TEXT    NOT NULL,
+                retrieve_date_time  TEXT    NOT NULL,
+                install_date_time   TEXT,
+                signing_certificate TEXT    NOT NULL,
+                signature           TEXT    NOT NULL,
+                retries_left        INTEGER NOT NULL CHECK (retries_left >= 0),
+                retry_interval      INTEGER NOT NULL CHECK (retry_interval >= 0),
+                image_path          TEXT    NOT NULL
+            ) WITHOUT ROWID;
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -60,6 +60,39 @@ public sealed class DiagnosticsLogTests
     }
 
     [Fact]
+    public void A_capacity_of_zero_keeps_nothing_and_formats_nothing()
+    {
+        var log = new DiagnosticsLog(new FakeTimeProvider(Start), budget: 0);
+        using var factory = new DiagnosticsLoggerFactory(NullLoggerFactory.Instance, log);
+        var logger = factory.CreateLogger("Chargebox.Transport.Rpc");
+        var formatted = 0;
+
+        logger.Log(LogLevel.Warning, default, "state", null, (_, _) => $"line {++formatted}");
+
+        Assert.False(log.Enabled);
+        Assert.False(logger.IsEnabled(LogLevel.Debug));
+        Assert.Equal(0, formatted);
+        Assert.Empty(log.Read(null, null));
+    }
+
+    [Fact]
+    public void A_capacity_of_zero_still_passes_lines_to_the_integrators_loggers()
+    {
+        var log = new DiagnosticsLog(new FakeTimeProvider(Start), budget: 0);
+        using var inner = new CountingLoggerFactory();
+        using var factory = new DiagnosticsLoggerFactory(inner, log);
+
+        factory.CreateLogger("test").LogWarning("kept by the integrator");
+
+        Assert.Equal(1, inner.Lines);
+        Assert.Empty(log.Read(null, null));
+    }
+
+    [Fact]
+    public void A_negative_capacity_is_refused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new DiagnosticsLog(new FakeTimeProvider(Start), budget: -1));
+
+    [Fact]
     public void File_name_carries_identity_log_type_and_time_and_is_safe_on_any_server()
     {
         Assert.Equal("CS_01-DiagnosticsLog-20250301T080000Z.log", LogFile.Name("CS/01", LogEnumType.DiagnosticsLog, Start));
@@ -74,5 +107,28 @@ public sealed class DiagnosticsLogTests
 
         Assert.Equal("# header\n2025-03-01T08:00:00.000Z WARNING cat: two\\nlines\n", text);
         Assert.Equal("# header\n2025-03-01T08:00:01.000Z StartupOfTheDevice\n", security);
+    }
+
+    private sealed class CountingLoggerFactory : ILoggerFactory, ILogger
+    {
+        public int Lines { get; private set; }
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public void AddProvider(ILoggerProvider provider)
+        {
+        }
+
+        public void Dispose()
+        {
+        }
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Lines++;
     }
 }
