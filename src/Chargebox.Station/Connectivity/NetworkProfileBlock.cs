@@ -22,7 +22,11 @@ internal sealed class NetworkProfileBlock
     private async ValueTask<SetNetworkProfileResponse> SetNetworkProfileAsync(SetNetworkProfileRequest request, CancellationToken cancellationToken)
     {
         var refusal = NetworkProfileRules.Check(
-            request.ConfigurationSlot, request.ConnectionData, _rotation.Active, _services.DeviceModel.Security.SecurityProfile);
+            request.ConfigurationSlot,
+            request.ConnectionData,
+            _rotation.Active,
+            _services.DeviceModel.Security.SecurityProfile,
+            _services.DeviceModel.Security.AllowSecurityProfileDowngrade);
         if (refusal is not null)
         {
             return new SetNetworkProfileResponse { Status = SetNetworkProfileStatusEnumType.Rejected, StatusInfo = refusal };

@@ -11,7 +11,8 @@ internal static class NetworkProfileRules
     /// <param name="profile">The connectionData of the request.</param>
     /// <param name="activeSlot">The slot the station is connected with now.</param>
     /// <param name="activeSecurityProfile">The security profile of the connection in use.</param>
-    public static StatusInfoType? Check(int slot, NetworkConnectionProfileType profile, int? activeSlot, int activeSecurityProfile)
+    /// <param name="allowDowngrade">SecurityCtrlr.AllowSecurityProfileDowngrade.</param>
+    public static StatusInfoType? Check(int slot, NetworkConnectionProfileType profile, int? activeSlot, int activeSecurityProfile, bool allowDowngrade = false)
     {
         if (!ConfigurationSlots.IsSupported(slot))
         {
@@ -26,13 +27,35 @@ internal static class NetworkProfileRules
             return Refusal("InvalidValue", $"configurationSlot {slot} is the profile in use (ActiveNetworkProfile)");
         }
 
-        if (profile.SecurityProfile < activeSecurityProfile)
+        if (Downgrade(profile.SecurityProfile, activeSecurityProfile, allowDowngrade) is { } downgrade)
         {
-            // B09.FR.04 (errata 2025-01) and A05: no downgrade through OCPP; AllowSecurityProfileDowngrade is not implemented.
-            return Refusal("NoSecurityDowngrade", $"securityProfile {profile.SecurityProfile} is lower than the security profile in use ({activeSecurityProfile})");
+            // B09.FR.04, B09.FR.31, B09.FR.32 (errata 2025-01).
+            return downgrade;
         }
 
         return Unusable(profile);
+    }
+
+    /// <summary>Null when a profile with <paramref name="securityProfile"/> may be configured while the station
+    /// is connected with <paramref name="activeSecurityProfile"/>; else the refusal. Lower is refused (A00.FR.005,
+    /// B09.FR.04, A05.FR.10) unless AllowSecurityProfileDowngrade is true, and then only 3 to 2 (B09.FR.31,
+    /// A05.FR.08); never from 2 or 3 to 1 (B09.FR.32, A05.FR.09).</summary>
+    public static StatusInfoType? Downgrade(int securityProfile, int activeSecurityProfile, bool allowDowngrade)
+    {
+        if (securityProfile >= activeSecurityProfile)
+        {
+            return null;
+        }
+
+        if (allowDowngrade && activeSecurityProfile == 3 && securityProfile == 2)
+        {
+            return null;
+        }
+
+        var why = allowDowngrade
+            ? "only a downgrade from 3 to 2 is allowed"
+            : "AllowSecurityProfileDowngrade is false";
+        return Refusal("NoSecurityDowngrade", $"securityProfile {securityProfile} is lower than the security profile in use ({activeSecurityProfile}); {why}");
     }
 
     /// <summary>Null when the station can connect with <paramref name="profile"/>; else why not.</summary>

@@ -53,11 +53,18 @@ internal sealed class SecurityProfileUpgrade
             return null;
         }
 
+        var security = _services.DeviceModel.Security;
         foreach (var entry in value.Split(','))
         {
             if (!TryParseSlot(entry, out var slot) || _profiles.Find(slot) is not { } profile)
             {
                 continue;
+            }
+
+            // A05.FR.08, A05.FR.09, A05.FR.10 (errata 2025-01): the priority must not lead to a weaker profile.
+            if (NetworkProfileRules.Downgrade(profile.SecurityProfile, security.SecurityProfile, security.AllowSecurityProfileDowngrade) is { } downgrade)
+            {
+                return new ValueRejection(downgrade.ReasonCode, $"configuration slot {slot}: {downgrade.AdditionalInfo}");
             }
 
             if (profile.SecurityProfile >= 2 && _services.Certificates.Roots(InstallCertificateUseEnumType.CSMSRootCertificate).Count == 0)

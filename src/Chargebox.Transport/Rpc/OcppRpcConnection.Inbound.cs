@@ -14,6 +14,16 @@ public sealed partial class OcppRpcConnection
     {
         string name = frame.Action!;
         RpcLog.CallReceived(_logger, StationId, name, frame.MessageId);
+        if (IsInFlight(frame.MessageId))
+        {
+            // Part 4, 4.2.3 names the case but no code. RpcFrameworkError is the code for a CALL whose envelope
+            // (not its payload) is not a valid RPC request, and its example is a messageId that cannot be read;
+            // an id that cannot tell two requests apart is the same kind of defect.
+            ReportInvalidMessage(OcppErrorCode.RpcFrameworkError, $"CALL {Named(name)} reuses the messageId of a CALL still being handled");
+            await SendCallErrorAsync(frame.MessageId, OcppErrorCode.RpcFrameworkError, "A CALL with this messageId is still being handled.", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (!_lookupAction(name, out var action))
         {
             ReportInvalidMessage(OcppErrorCode.NotImplemented, $"CALL of unknown action {Named(name)}");
@@ -41,6 +51,7 @@ public sealed partial class OcppRpcConnection
             return;
         }
 
+        MarkInFlight(frame.MessageId);
         await inbound.WriteAsync(new InboundCall(frame.MessageId, action, request), cancellationToken).ConfigureAwait(false);
     }
 
@@ -50,8 +61,17 @@ public sealed partial class OcppRpcConnection
         {
             await foreach (var call in calls.ReadAllAsync(stop).ConfigureAwait(false))
             {
-                var outcome = await HandleAsync(call, stop).ConfigureAwait(false);
-                await AnswerAsync(call, outcome, stop).ConfigureAwait(false);
+                OcppCallOutcome outcome;
+                try
+                {
+                    outcome = await HandleAsync(call, stop).ConfigureAwait(false);
+                    await AnswerAsync(call, outcome, stop).ConfigureAwait(false);
+                }
+                finally
+                {
+                    MarkAnswered(call.MessageId);
+                }
+
                 RunAfterAnswered(call, outcome);
             }
         }

@@ -36,6 +36,23 @@ public sealed class BasicAuthPasswordTests : IDisposable
     }
 
     [Fact]
+    public async Task A01_FR_03_a_power_cut_between_Accepted_and_the_reconnect_keeps_the_new_password()
+    {
+        // A01.FR.03: once the CSMS has the Accepted, it refuses the old credentials; so the new password must be
+        // durable before the answer leaves, or a power cut before the reconnect would lock the station out.
+        var profile1 = StationUnderTest.SecurityProfile(_pki, 1);
+        await using var sut = await StationUnderTest.StartBootedAsync(profile1 with { Csms = options => profile1.Csms(options) with { BasicAuthPassword = null } });
+
+        var result = await sut.SetVariableAsync("SecurityCtrlr", "BasicAuthPassword", NewPassword);
+        Assert.Equal(SetVariableStatusEnumType.Accepted, result.AttributeStatus);
+        await sut.Connection.WaitForDisconnectAsync(StationUnderTest.Timeout);
+
+        await sut.PowerCycleAsync();
+        await sut.AcceptBootAsync();
+        Assert.Equal((StationUnderTest.Identity, NewPassword), (sut.Connection.Attempt.BasicAuthUser, sut.Connection.Attempt.BasicAuthPassword));
+    }
+
+    [Fact]
     public async Task TC_A_10_CS()
     {
         await using var sut = await StationUnderTest.StartBootedAsync();

@@ -168,6 +168,9 @@ internal sealed class SecurityCtrlr(StationDeviceModel model) : ControllerAccess
     public TimeSpan CertSigningWaitMinimum => Seconds("CertSigningWaitMinimum");
 
     public int CertSigningRepeatTimes => Integer("CertSigningRepeatTimes");
+
+    /// <summary>Whether SetNetworkProfile and NetworkConfigurationPriority may go from profile 3 to 2 (errata 2025-01).</summary>
+    public bool AllowSecurityProfileDowngrade => Boolean("AllowSecurityProfileDowngrade");
 }
 
 /// <summary>ClockCtrlr: time keeping.</summary>

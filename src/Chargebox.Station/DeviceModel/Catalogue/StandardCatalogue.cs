@@ -112,6 +112,9 @@ internal static class StandardCatalogue
         Bool("SecurityCtrlr", "AdditionalRootCertificateCheck", "false", ReadOnly) with { Constant = true }, // AS-2
         Int("SecurityCtrlr", "CertSigningWaitMinimum", "60", ReadWrite, 1, 86400, "s"),
         Int("SecurityCtrlr", "CertSigningRepeatTimes", "3", ReadWrite, 0, 100),
+        // Errata 2025-01 (A00.FR.005): the reference station allows no downgrade; a station profile may set true
+        // (then 3 to 2 only). ReadOnly: the CSMS cannot open the door to a weaker profile itself.
+        Bool("SecurityCtrlr", "AllowSecurityProfileDowngrade", "false", ReadOnly),
 
         // ClockCtrlr: NTP time source (C-23), time zone but no time offset (C-25, C-26).
         new("ClockCtrlr", "DateTime", null, new(VariableDataType.DateTime), ReadOnly, null) { Persistent = false },
