@@ -16,25 +16,15 @@ internal sealed partial class SecurityEventNotifications
 {
     public const int MaxAttempts = 3;
 
-    private readonly StationServices _services;
     private readonly PersistentOutbox<SecurityEventNotificationRequest, SecurityEventNotificationResponse> _outbox;
-    private readonly ILogger _logger;
 
     public SecurityEventNotifications(StationServices services)
     {
-        _services = services;
-        _logger = services.LoggerFactory.CreateLogger<SecurityEventNotifications>();
+        var logger = services.LoggerFactory.CreateLogger<SecurityEventNotifications>();
         // No wait before retrying, so the outbox needs no timer and this class nothing to dispose.
-        _outbox = new PersistentOutbox<SecurityEventNotificationRequest, SecurityEventNotificationResponse>(
-            services.Store.MessageQueue,
-            new StationOutboxLink(services),
-            services.Inbox,
-            services.Clock.Inner,
-            OcppActions.SecurityEventNotification,
-            OcppJsonContext.Default.SecurityEventNotificationRequest,
-            new OutboxRetryPolicy(static () => MaxAttempts));
-        _outbox.Dropped += (request, attempts, failure) =>
-            LogDropped(_logger, _services.StationId, request.Type, attempts, failure.Message);
+        _outbox = StationOutbox.For<SecurityEventNotificationRequest, SecurityEventNotificationResponse>(
+            services, OcppActions.SecurityEventNotification, OcppJsonContext.Default.SecurityEventNotificationRequest, new OutboxRetryPolicy(static () => MaxAttempts));
+        _outbox.Dropped += (request, attempts, failure) => LogDropped(logger, services.StationId, request.Type, attempts, failure.Message);
     }
 
     /// <summary>Events not yet answered by the CSMS.</summary>

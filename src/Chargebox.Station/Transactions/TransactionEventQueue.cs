@@ -13,29 +13,23 @@ namespace Chargebox.Station.Transactions;
 /// attempts so far (TC_E_41_CS), then the message is dropped.</summary>
 internal sealed partial class TransactionEventQueue : IDisposable
 {
-    private readonly StationServices _services;
+    private readonly StationClock _clock;
     private readonly PersistentOutbox<TransactionEventRequest, TransactionEventResponse> _outbox;
-    private readonly ILogger _logger;
 
     public TransactionEventQueue(StationServices services)
     {
-        _services = services;
-        _logger = services.LoggerFactory.CreateLogger<TransactionEventQueue>();
-        var policy = new OutboxRetryPolicy(
-            () => services.DeviceModel.OcppComm.MessageAttemptsTransactionEvent,
-            attempts => services.DeviceModel.OcppComm.MessageAttemptIntervalTransactionEvent * attempts);
-        _outbox = new PersistentOutbox<TransactionEventRequest, TransactionEventResponse>(
-            services.Store.MessageQueue,
-            new StationOutboxLink(services),
-            services.Inbox,
-            services.Clock.Inner,
+        _clock = services.Clock;
+        var logger = services.LoggerFactory.CreateLogger<TransactionEventQueue>();
+        var comm = services.DeviceModel.OcppComm;
+        _outbox = StationOutbox.For<TransactionEventRequest, TransactionEventResponse>(
+            services,
             OcppActions.TransactionEvent,
             OcppJsonContext.Default.TransactionEventRequest,
-            policy);
+            new OutboxRetryPolicy(() => comm.MessageAttemptsTransactionEvent, attempts => comm.MessageAttemptIntervalTransactionEvent * attempts));
         _outbox.Retrying += (request, attempts, wait, failure) =>
-            LogRetrying(_logger, _services.StationId, request.SeqNo, attempts, wait.TotalSeconds, failure.Message);
+            LogRetrying(logger, services.StationId, request.SeqNo, attempts, wait.TotalSeconds, failure.Message);
         _outbox.Dropped += (request, attempts, failure) =>
-            LogDropped(_logger, _services.StationId, request.TransactionInfo.TransactionId, request.SeqNo, attempts, failure.Message);
+            LogDropped(logger, services.StationId, request.TransactionInfo.TransactionId, request.SeqNo, attempts, failure.Message);
     }
 
     /// <summary>Runs on the loop when the CSMS answered a queued event.</summary>
@@ -77,7 +71,7 @@ internal sealed partial class TransactionEventQueue : IDisposable
     /// <summary>Stores <paramref name="request"/> durably, then sends it when its turn comes. Storage
     /// failures reach the caller: a transaction message that cannot be kept is an error, not a log line.</summary>
     public ValueTask EnqueueAsync(TransactionEventRequest request, CancellationToken cancellationToken) =>
-        _outbox.EnqueueAsync(request, _services.Clock.GetUtcNow(), cancellationToken);
+        _outbox.EnqueueAsync(request, _clock.GetUtcNow(), cancellationToken);
 
     /// <summary>Sends the oldest event if the station may send and none is outstanding or waiting to be retried.</summary>
     public void Pump() => _outbox.Pump();
