@@ -136,6 +136,8 @@ internal sealed partial class FirmwareUpdateBlock
 
     private async ValueTask RebootAsync(CancellationToken cancellationToken)
     {
+        // InstallRebooting must be on disk before the power goes, or the next boot cannot report Installed.
+        await _writes.ConfigureAwait(false);
         RebootReason = BootReasonEnumType.FirmwareUpdate;
         await _services.Hardware.Power.RebootAsync(cancellationToken).ConfigureAwait(false);
     }
