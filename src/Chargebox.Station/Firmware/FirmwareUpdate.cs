@@ -25,7 +25,7 @@ internal sealed class FirmwareUpdate : IDisposable
         ImagePath = imagePath;
     }
 
-    private FirmwareUpdate(StoredFirmwareUpdate stored, Uri location, X509Certificate2 signingCertificate, FirmwareStatusEnumType status)
+    private FirmwareUpdate(StoredFirmwareUpdate stored, Uri location, X509Certificate2 signingCertificate, FirmwareStatusEnumType? status)
     {
         RequestId = stored.RequestId;
         Location = location;
@@ -81,8 +81,19 @@ internal sealed class FirmwareUpdate : IDisposable
     /// <summary>The update as a reboot finds it again; with a status reported already.</summary>
     public static FirmwareUpdate? FromStored(StoredFirmwareUpdate stored)
     {
-        if (!Enum.TryParse<FirmwareStatusEnumType>(stored.Status, out var status)
-            || !Uri.TryCreate(stored.Location, UriKind.Absolute, out var location)
+        // An empty status: the update was accepted and saved, and the power went before its first status.
+        FirmwareStatusEnumType? status = null;
+        if (stored.Status.Length > 0)
+        {
+            if (!Enum.TryParse<FirmwareStatusEnumType>(stored.Status, out var reported))
+            {
+                return null;
+            }
+
+            status = reported;
+        }
+
+        if (!Uri.TryCreate(stored.Location, UriKind.Absolute, out var location)
             || FirmwareSignature.ParseCertificate(stored.SigningCertificate) is not { } certificate)
         {
             return null;

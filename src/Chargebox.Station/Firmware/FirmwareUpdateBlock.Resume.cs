@@ -23,6 +23,11 @@ internal sealed partial class FirmwareUpdateBlock
         _current = update;
         switch (update.Status)
         {
+            case null:
+                // Accepted and saved, but the power went before the first status: the update starts now.
+                Begin(update);
+                break;
+
             case FirmwareStatusEnumType.DownloadScheduled:
                 // Still waiting for retrieveDateTime (L01.FR.13), or it passed while the station was off.
                 Begin(update);

@@ -39,7 +39,7 @@ internal sealed partial class FirmwareUpdateBlock : IDisposable
         _logger = services.LoggerFactory.CreateLogger<FirmwareUpdateBlock>();
         _store = services.Store.FirmwareUpdate;
         _timer = new StationTimer(services.Inbox, services.Clock.Inner, ct => _whenDue?.Invoke(ct) ?? ValueTask.CompletedTask);
-        services.Router.On<UpdateFirmwareRequest, UpdateFirmwareResponse>(UpdateFirmware);
+        services.Router.On<UpdateFirmwareRequest, UpdateFirmwareResponse>(UpdateFirmwareAsync);
     }
 
     /// <summary>Why the station last asked its hardware to reboot for a firmware update (FirmwareUpdate), or null.</summary>
@@ -105,6 +105,20 @@ internal sealed partial class FirmwareUpdateBlock : IDisposable
         }
 
         _current = null;
+    }
+
+    private async ValueTask<UpdateFirmwareResponse> UpdateFirmwareAsync(UpdateFirmwareRequest request, CancellationToken cancellationToken)
+    {
+        var response = UpdateFirmware(request);
+        if (response.Status is UpdateFirmwareStatusEnumType.Accepted or UpdateFirmwareStatusEnumType.AcceptedCanceled && _current is { } update)
+        {
+            // Accepted only once the update is on disk: a power cut right after the answer, before the first
+            // status, must not make the station forget an update the CSMS counts on.
+            Persist(update);
+            await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return response;
     }
 
     private UpdateFirmwareResponse UpdateFirmware(UpdateFirmwareRequest request)

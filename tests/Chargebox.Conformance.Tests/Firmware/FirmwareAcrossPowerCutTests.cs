@@ -1,5 +1,6 @@
 using Chargebox.Conformance.Tests.Harness;
 using Chargebox.Protocol.Messages;
+using Chargebox.Station.Storage;
 
 namespace Chargebox.Conformance.Tests.Firmware;
 
@@ -10,6 +11,42 @@ namespace Chargebox.Conformance.Tests.Firmware;
 public sealed class FirmwareAcrossPowerCutTests
 {
     private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task An_accepted_update_is_saved_before_the_answer_goes_out()
+    {
+        await using var firmware = await ConfiguredFirmware.StartAsync(SecureFirmwareUpdateTests.StartTime);
+        await using var sut = await StationUnderTest.StartBootedAsync(firmware.Setup);
+        var now = sut.Time.GetUtcNow();
+
+        Assert.Equal(UpdateFirmwareStatusEnumType.Accepted, (await sut.UpdateFirmwareAsync(firmware.Request(306, now, retrieve: now.AddHours(1)))).Status);
+
+        var saved = await sut.Store.FirmwareUpdate.LoadAsync(CancellationToken.None);
+        Assert.Equal(306, saved?.RequestId);
+    }
+
+    [Fact]
+    public async Task An_update_cut_before_its_first_status_starts_after_the_boot()
+    {
+        await using var firmware = await ConfiguredFirmware.StartAsync(SecureFirmwareUpdateTests.StartTime);
+        await using var sut = await StationUnderTest.StartBootedAsync(firmware.Setup);
+        var request = firmware.Request(307, sut.Time.GetUtcNow());
+
+        // What the station saves before it answers Accepted, as the power finds it when it goes at once after.
+        await sut.Store.FirmwareUpdate.SaveAsync(
+            new StoredFirmwareUpdate(
+                307, string.Empty, request.Firmware.Location, request.Firmware.RetrieveDateTime, null,
+                request.Firmware.SigningCertificate!, request.Firmware.Signature!, 0, 60,
+                Path.Combine(Path.GetTempPath(), "chargebox-firmware-" + Path.GetRandomFileName())),
+            CancellationToken.None);
+        await sut.PowerCycleAsync();
+        await sut.AcceptBootAsync();
+
+        await sut.ExpectFirmwareStatusAsync(FirmwareStatusEnumType.Downloading, 307);
+        await sut.ExpectFirmwareStatusAsync(FirmwareStatusEnumType.Downloaded, 307);
+        await sut.ExpectFirmwareStatusAsync(FirmwareStatusEnumType.SignatureVerified, 307);
+        await sut.InstallAndActivateAsync(307);
+    }
 
     [Fact]
     public async Task L01_FR_30_a_download_cut_by_a_power_cut_is_a_failed_attempt_retried_after_retryInterval()
