@@ -21,12 +21,16 @@ internal sealed partial class AuthorizationBlock
 
     private readonly StationServices _services;
     private readonly ILogger _logger;
+    private readonly LocalAuthListCtrlr _localListCtrlr;
 
     public AuthorizationBlock(StationServices services)
     {
         _services = services;
         _logger = services.LoggerFactory.CreateLogger<AuthorizationBlock>();
         Cache = new AuthorizationCache(services.Store.AuthorizationCache);
+        LocalList = new LocalAuthList(services.Store.LocalAuthList);
+        _localListCtrlr = new LocalAuthListCtrlr(services.DeviceModel);
+        _ = new LocalAuthListBlock(services, LocalList);
         services.Router.On<ClearCacheRequest, ClearCacheResponse>(OnClearCacheAsync);
 
         // The persisted cache is read first thing on the loop, so every reader finds it loaded.
@@ -34,6 +38,9 @@ internal sealed partial class AuthorizationBlock
     }
 
     public AuthorizationCache Cache { get; }
+
+    /// <summary>The Local Authorization List (D01), consulted before the cache (C13.FR.01, C14.FR.01).</summary>
+    public LocalAuthList LocalList { get; }
 
     /// <summary>Decides on <paramref name="token"/> and runs <paramref name="onDecided"/> on the loop with
     /// the outcome: at once when it is known locally, else once the CSMS answered (or could not).</summary>
@@ -74,6 +81,13 @@ internal sealed partial class AuthorizationBlock
             return;
         }
 
+        // A token in the Local Authorization List is never cached: the list alone says what is known of it,
+        // and only SendLocalList changes that (D01).
+        if (await FromLocalListAsync(token, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return;
+        }
+
         await Cache.UpdateAsync(token, info, _services.Clock.GetUtcNow(), CapacityBytes(), cancellationToken).ConfigureAwait(false);
         ReportStorage();
     }
@@ -106,7 +120,22 @@ internal sealed partial class AuthorizationBlock
             return Accepted;
         }
 
-        if (!_services.CanSendToCsms || await FromCacheAsync(token, cancellationToken).ConfigureAwait(false) is not { } cached)
+        if (!_services.CanSendToCsms)
+        {
+            return null;
+        }
+
+        // C14.FR.01: a listed token is decided by the list, never by the cache.
+        if (await FromLocalListAsync(token, cancellationToken).ConfigureAwait(false) is { } listed)
+        {
+            // C14.FR.02: with LocalPreAuthorize an Accepted token starts without asking the CSMS. C14.FR.03: any
+            // other status is asked again, unless LocalAuthListCtrlr.DisablePostAuthorize says it stands.
+            return listed.Status == AuthorizationStatusEnumType.Accepted
+                ? _services.DeviceModel.Auth.LocalPreAuthorize ? listed : null
+                : _localListCtrlr.DisablePostAuthorize ? listed : null;
+        }
+
+        if (await FromCacheAsync(token, cancellationToken).ConfigureAwait(false) is not { } cached)
         {
             return null;
         }
@@ -130,7 +159,9 @@ internal sealed partial class AuthorizationBlock
             return Accepted;
         }
 
-        var cached = await FromCacheAsync(token, cancellationToken).ConfigureAwait(false);
+        // C13.FR.01: offline the list comes before the cache; C13.FR.04: a listed token is not unknown.
+        var cached = await FromLocalListAsync(token, cancellationToken).ConfigureAwait(false)
+            ?? await FromCacheAsync(token, cancellationToken).ConfigureAwait(false);
 
         // C15: offline, a token known locally is decided by what is known of it.
         if (auth.LocalAuthorizeOffline && cached is not null)
@@ -159,6 +190,9 @@ internal sealed partial class AuthorizationBlock
         ReportStorage();
         return found;
     }
+
+    private async ValueTask<IdTokenInfoType?> FromLocalListAsync(IdTokenType token, CancellationToken cancellationToken) =>
+        _localListCtrlr.InUse ? await LocalList.FindAsync(token, cancellationToken).ConfigureAwait(false) : null;
 
     private long CapacityBytes() =>
         _services.DeviceModel.Find(AuthCacheCtrlr, Storage)?.Characteristics.MaxLimit is { } max ? (long)max : DefaultCapacityBytes;

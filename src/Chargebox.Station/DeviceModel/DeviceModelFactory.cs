@@ -30,6 +30,11 @@ internal static class DeviceModelFactory
             model.Add(new ComponentKey(spec.Component), spec.ToVariable());
         }
 
+        foreach (var spec in LocalAuthListCatalogue.For(profile.LocalAuthList))
+        {
+            model.Add(new ComponentKey(spec.Component), spec.ToVariable());
+        }
+
         foreach (var (component, spec) in LayoutCatalogue.For(profile))
         {
             model.Add(component, spec.ToVariable());

@@ -79,6 +79,7 @@ public static class StationProfileLoader
             ValidateEvse(profile.Evses[i], $"evses[{i}]", problems);
         }
 
+        profile.LocalAuthList?.Validate("localAuthList", problems);
         if (problems.Count == 0)
         {
             DeviceModelFactory.Build(profile, NoStore.Instance, TimeProvider.System, problems);

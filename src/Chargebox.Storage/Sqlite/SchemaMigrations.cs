@@ -104,6 +104,23 @@ internal static class SchemaMigrations
                 image_path          TEXT    NOT NULL
             ) WITHOUT ROWID;
             """),
+        new(8, "local authorization list", """
+            -- D01: the entries of the Local Authorization List (IdTokenType and IdTokenInfoType as OCPP JSON);
+            -- idToken is case-insensitive (NOCASE).
+            CREATE TABLE local_auth_list (
+                id_token      TEXT NOT NULL COLLATE NOCASE,
+                id_token_type TEXT NOT NULL,
+                token         TEXT NOT NULL,
+                info          TEXT NOT NULL,
+                PRIMARY KEY (id_token, id_token_type)
+            ) WITHOUT ROWID;
+
+            -- D01.FR.01: the version the list was given with its last update; a single row (slot 1).
+            CREATE TABLE local_auth_list_version (
+                slot           INTEGER NOT NULL PRIMARY KEY CHECK (slot = 1),
+                version_number INTEGER NOT NULL CHECK (version_number >= 0)
+            ) WITHOUT ROWID;
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -65,12 +65,7 @@ internal static class StandardCatalogue
         Int("AuthCacheCtrlr", "Storage", "0", ReadOnly, 0, 1048576, "B") with { Persistent = false },
         Bool("AuthCacheCtrlr", "DisablePostAuthorize", "false", ReadWrite),
 
-        // LocalAuthListCtrlr: the list is not implemented yet; the availability flags say so.
-        Bool("LocalAuthListCtrlr", "Available", "false", ReadOnly),
-        Bool("LocalAuthListCtrlr", "Enabled", "false", ReadOnly),
-        Int("LocalAuthListCtrlr", "Entries", "0", ReadOnly, 0, 1000) with { Persistent = false },
-        Int("LocalAuthListCtrlr", "ItemsPerMessage", "100", ReadOnly) with { Constant = true },
-        Int("LocalAuthListCtrlr", "BytesPerMessage", "1048576", ReadOnly) with { Constant = true },
+        // LocalAuthListCtrlr: from the station profile (LocalAuthListCatalogue).
 
         // TxCtrlr: C-03, C-09/C-10, C-51/C-52
         Int("TxCtrlr", "EVConnectionTimeOut", "120", ReadWrite, 1, 3600, "s"),
