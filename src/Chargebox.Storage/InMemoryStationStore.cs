@@ -20,6 +20,7 @@ public sealed class InMemoryStationStore : IStationStore
         SecurityLog = new InMemorySecurityLogStore(_state);
         Transactions = new InMemoryTransactionStore(_state);
         FirmwareUpdate = new InMemoryFirmwareUpdateStore(_state);
+        Reservations = new InMemoryReservationStore(_state);
         Certificates = new InMemoryCertificateStore(_state);
     }
 
@@ -39,6 +40,8 @@ public sealed class InMemoryStationStore : IStationStore
     public ISecurityLogStore SecurityLog { get; }
 
     public IFirmwareUpdateStore FirmwareUpdate { get; }
+
+    public IReservationStore Reservations { get; }
 
     public ValueTask DisposeAsync()
     {

@@ -25,6 +25,7 @@ public sealed class SqliteStationStore : IStationStore
         Transactions = new SqliteTransactionStore(database);
         Certificates = new SqliteCertificateStore(database);
         FirmwareUpdate = new SqliteFirmwareUpdateStore(database);
+        Reservations = new SqliteReservationStore(database);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -48,6 +49,8 @@ public sealed class SqliteStationStore : IStationStore
     public ISecurityLogStore SecurityLog { get; }
 
     public IFirmwareUpdateStore FirmwareUpdate { get; }
+
+    public IReservationStore Reservations { get; }
 
     /// <summary>Opens the store in <paramref name="dataDirectory"/>, creating the directory and the
     /// database file if needed and migrating an older file to the current schema.</summary>

@@ -25,6 +25,8 @@ public interface IStationStore : IAsyncDisposable
     ISecurityLogStore SecurityLog { get; }
 
     IFirmwareUpdateStore FirmwareUpdate { get; }
+
+    IReservationStore Reservations { get; }
 }
 
 /// <summary>Device-model attribute values that were set at run time (SetVariables, the station itself)
