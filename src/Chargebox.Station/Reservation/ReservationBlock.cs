@@ -123,12 +123,24 @@ internal sealed partial class ReservationBlock : IEvseReservations, IDisposable
         // H01.FR.02: a reservation with the same id is replaced. Persisted before the CSMS hears Accepted.
         var reservation = ActiveReservation.From(request);
         await _services.Store.Reservations.SaveAsync(reservation.ToStored(), cancellationToken).ConfigureAwait(false);
-        _reservations.RemoveAll(r => r.Id == reservation.Id);
+        var replaced = _reservations.RemoveAll(r => r.Id == reservation.Id) > 0;
         _reservations.Add(reservation);
         ArmExpiry();
 
-        // H01.FR.15: the connectors turn Reserved after the response.
-        _services.Router.AfterAnswer(ApplyHeldConnectors);
+        // H01.FR.15: the connectors turn Reserved after the response. A replacement reports its EVSE's connectors
+        // even when they were Reserved already: the CSMS asked about them (TC_H_23_CS step 3).
+        _services.Router.AfterAnswer(() =>
+        {
+            if (replaced && reservation.EvseId is { } reservedEvse)
+            {
+                foreach (var connector in _availability.Connectors.Where(c => c.EvseId == reservedEvse))
+                {
+                    connector.Reported = null;
+                }
+            }
+
+            ApplyHeldConnectors();
+        });
         return status;
     }
 
