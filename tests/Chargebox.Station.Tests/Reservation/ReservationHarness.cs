@@ -47,7 +47,10 @@ internal sealed class ReservationHarness : IAsyncDisposable
     public static async Task<ReservationHarness> StartAsync(bool reservation = true)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
-        var csms = await TestCsms.StartAsync(new TestCsmsOptions { TimeProvider = time });
+        // Every StatusNotification is taken by the test: none is answered behind its back.
+        var replies = AutoReplies.CreateDefaults();
+        replies.Remove("StatusNotification");
+        var csms = await TestCsms.StartAsync(new TestCsmsOptions { TimeProvider = time, AutoReplies = replies });
         var profile = new StationProfile
         {
             Reservation = reservation,
