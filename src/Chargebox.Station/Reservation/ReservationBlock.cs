@@ -40,9 +40,6 @@ internal sealed partial class ReservationBlock : IEvseReservations, IDisposable
         transactions.Reservations = this;
     }
 
-    /// <summary>The reservations in force, for the status snapshot and tests.</summary>
-    public IReadOnlyList<ActiveReservation> Reservations => _reservations;
-
     /// <summary>Reads the reservations kept across a reboot and marks their connectors Reserved (reported after the
     /// boot); those that expired meanwhile expire at once. Call before the loop runs.</summary>
     public async ValueTask LoadAsync(CancellationToken cancellationToken)
