@@ -10,6 +10,7 @@ using Chargebox.Station.Firmware;
 using Chargebox.Station.Hardware;
 using Chargebox.Station.Provisioning;
 using Chargebox.Station.RemoteControl;
+using Chargebox.Station.Reservation;
 using Chargebox.Station.Runtime;
 using Chargebox.Station.Security;
 using Chargebox.Station.Security.Certificates;
@@ -33,6 +34,7 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
     private readonly CsmsConnectionSupervisor _supervisor;
     private readonly DataTransferToCsms _dataTransferToCsms;
     private readonly SecurityEventNotifications _securityNotifications;
+    private readonly ReservationBlock? _reservations;
     private readonly CancellationTokenSource _stopping;
     private readonly List<IDisposable> _disposables = [];
     private Task? _running;
@@ -94,6 +96,13 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
         _transactions = new TransactionBlock(_services, options.Profile, authorization, _availability, new TransactionEventQueue(_services), new Random(options.Random.Next()));
         _disposables.Add(_transactions);
         TransactionWiring.Connect(_services, _transactions, _availability, _reset, trigger, boot, connectivity);
+        // H: only a station whose profile takes reservations serves ReserveNow (else CALLERROR NotSupported).
+        if (options.Profile.Reservation)
+        {
+            _reservations = new ReservationBlock(_services, options.Profile, _availability, _transactions);
+            _disposables.Add(_reservations);
+        }
+
         _ = new DataTransferBlock(_services, options.DataTransferHandlers);
         _dataTransferToCsms = new DataTransferToCsms(_services);
         _ = new CustomerInformationBlock(_services, new AuthorizationCacheRecords(_services, authorization));
@@ -175,6 +184,11 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
         await station._securityNotifications.LoadAsync(cancellationToken).ConfigureAwait(false);
         await station._transactions.EndInterruptedAsync(cancellationToken).ConfigureAwait(false);
         await station._firmware.LoadAsync(cancellationToken).ConfigureAwait(false);
+        if (station._reservations is { } reservations)
+        {
+            await reservations.LoadAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return station;
     }
 

@@ -21,6 +21,7 @@ public sealed class InMemoryStationStore : IStationStore
         Transactions = new InMemoryTransactionStore(_state);
         FirmwareUpdate = new InMemoryFirmwareUpdateStore(_state);
         LocalAuthList = new InMemoryLocalAuthListStore(_state);
+        Reservations = new InMemoryReservationStore(_state);
         Certificates = new InMemoryCertificateStore(_state);
     }
 
@@ -42,6 +43,7 @@ public sealed class InMemoryStationStore : IStationStore
     public IFirmwareUpdateStore FirmwareUpdate { get; }
 
     public ILocalAuthListStore LocalAuthList { get; }
+    public IReservationStore Reservations { get; }
 
     public ValueTask DisposeAsync()
     {

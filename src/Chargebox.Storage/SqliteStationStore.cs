@@ -26,6 +26,7 @@ public sealed class SqliteStationStore : IStationStore
         Certificates = new SqliteCertificateStore(database);
         FirmwareUpdate = new SqliteFirmwareUpdateStore(database);
         LocalAuthList = new SqliteLocalAuthListStore(database);
+        Reservations = new SqliteReservationStore(database);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -51,6 +52,7 @@ public sealed class SqliteStationStore : IStationStore
     public IFirmwareUpdateStore FirmwareUpdate { get; }
 
     public ILocalAuthListStore LocalAuthList { get; }
+    public IReservationStore Reservations { get; }
 
     /// <summary>Opens the store in <paramref name="dataDirectory"/>, creating the directory and the
     /// database file if needed and migrating an older file to the current schema.</summary>

@@ -45,6 +45,10 @@ internal sealed class AvailabilityBlock
     /// by the firmware block while an update waits to install (L01.FR.07).</summary>
     public Func<int, bool> HeldUnavailable { get; set; } = static _ => false;
 
+    /// <summary>Told of every status reported (or due while offline); set by the reservation block, which cancels
+    /// the reservation of an EVSE that turned Unavailable or Faulted (H01.FR.17).</summary>
+    public Action<ConnectorState, ConnectorStatusEnumType>? StatusReported { get; set; }
+
     public IReadOnlyList<ConnectorState> Connectors => _connectors;
 
     /// <summary>Reads the availability kept across reboots (G03.FR.05 and following).</summary>
@@ -216,6 +220,7 @@ internal sealed class AvailabilityBlock
     private void Report(ConnectorState connector, ConnectorStatusEnumType status)
     {
         connector.Reported = status;
+        StatusReported?.Invoke(connector, status);
         if (!_services.CanSendToCsms)
         {
             connector.ChangedWhileOffline = true;

@@ -35,6 +35,14 @@ internal static class DeviceModelFactory
             model.Add(new ComponentKey(spec.Component), spec.ToVariable());
         }
 
+        if (profile.Reservation)
+        {
+            foreach (var spec in StandardCatalogue.Reservation)
+            {
+                model.Add(new ComponentKey(spec.Component), spec.ToVariable());
+            }
+        }
+
         foreach (var (component, spec) in LayoutCatalogue.For(profile))
         {
             model.Add(component, spec.ToVariable());

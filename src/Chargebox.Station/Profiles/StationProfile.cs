@@ -20,6 +20,11 @@ public sealed record StationProfile
     /// <summary>The EVSEs, ids 1, 2, ... in order.</summary>
     public IReadOnlyList<EvseProfile> Evses { get; set; } = [];
 
+    /// <summary>Whether the station takes reservations (functional block H): adds ReservationCtrlr to the device
+    /// model and serves ReserveNow and CancelReservation. Off for the reference station, which answers those
+    /// with CALLERROR NotSupported.</summary>
+    public bool Reservation { get; set; }
+
     /// <summary>Device-model values that replace the catalogue defaults.</summary>
     public IReadOnlyList<VariableOverride> Variables { get; set; } = [];
 

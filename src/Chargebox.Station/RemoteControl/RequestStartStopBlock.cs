@@ -33,7 +33,7 @@ internal sealed class RequestStartStopBlock
             return Rejected("UnknownEvse", $"No EVSE {requested} at this station.");
         }
 
-        if (_transactions.ChooseEvseForRemoteStart(request.EvseId) is not { } evseId)
+        if (_transactions.ChooseEvseForRemoteStart(request.EvseId, request.IdToken) is not { } evseId)
         {
             return Rejected("EvseUnavailable", request.EvseId is { } id
                 ? $"EVSE {id} is unavailable, faulted or already in use."

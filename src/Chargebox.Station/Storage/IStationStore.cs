@@ -27,6 +27,7 @@ public interface IStationStore : IAsyncDisposable
     IFirmwareUpdateStore FirmwareUpdate { get; }
 
     ILocalAuthListStore LocalAuthList { get; }
+    IReservationStore Reservations { get; }
 }
 
 /// <summary>Device-model attribute values that were set at run time (SetVariables, the station itself)

@@ -39,6 +39,9 @@ internal sealed class EvseSession
     /// <summary>Set by RequestStartTransaction; sent in the next TransactionEvent (F01.FR.xx).</summary>
     public int? RemoteStartId { get; set; }
 
+    /// <summary>The reservation the driver used (H03); sent in the next TransactionEvent.</summary>
+    public int? ReservationId { get; set; }
+
     /// <summary>Why the session is ending, when a stop was asked for before the stop point was reached.</summary>
     public ReasonEnumType? StopReason { get; set; }
 
@@ -75,6 +78,7 @@ internal sealed class EvseSession
         Deauthorized = false;
         EnergySuspended = false;
         RemoteStartId = null;
+        ReservationId = null;
         StopReason = null;
     }
 }

@@ -153,6 +153,9 @@ internal sealed partial class TransactionBlock
 
             // E01/E03: the token goes in the first event after the driver was authorized.
             IdToken = session.IdToken is { } token && !tx.IdTokenReported ? token : null,
+
+            // H03.FR.09: the event after the driver used a reservation names it.
+            ReservationId = session.ReservationId,
             MeterValue = meterValues,
             TransactionInfo = new TransactionType
             {
@@ -167,6 +170,7 @@ internal sealed partial class TransactionBlock
         tx.ReportedChargingState = chargingState;
         tx.IdTokenReported |= request.IdToken is not null;
         session.RemoteStartId = null;
+        session.ReservationId = null;
 
         // Saved before the event is queued: after a power cut the sequence may skip a number but never repeats one.
         if (eventType == TransactionEventEnumType.Ended)

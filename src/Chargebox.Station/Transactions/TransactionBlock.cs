@@ -230,7 +230,8 @@ internal sealed partial class TransactionBlock : IDisposable
         var allowedHere = info.EvseId is not { Count: > 0 } evses || evses.Contains(session.EvseId);
         if (info.Status != AuthorizationStatusEnumType.Accepted || !allowedHere || session.Authorized
             || !_availability.IsEvseAvailableForCharging(session.EvseId)
-            || _authorization.IsMasterPass(info))
+            || _authorization.IsMasterPass(info)
+            || !ReservationAllows(session, token, info.GroupIdToken))
         {
             LogNotAuthorized(_logger, _services.StationId, session.EvseId, info.Status);
             session.RemoteStartId = null;
@@ -241,6 +242,7 @@ internal sealed partial class TransactionBlock : IDisposable
         session.GroupIdToken = info.GroupIdToken;
         session.Authorized = true;
         session.Deauthorized = false;
+        await UseReservationAsync(session, token, info.GroupIdToken, cancellationToken).ConfigureAwait(false);
         if (!session.EvConnected)
         {
             // E03.FR.05: authorized first, the driver has EVConnectionTimeOut to plug in.

@@ -121,6 +121,20 @@ internal static class SchemaMigrations
                 version_number INTEGER NOT NULL CHECK (version_number >= 0)
             ) WITHOUT ROWID;
             """),
+        new(9, "reservations", """
+            -- H01: the reservations accepted and not yet used, cancelled or expired; evse_id NULL for an
+            -- unspecified EVSE. Tokens and connector type are kept as their OCPP wire strings.
+            CREATE TABLE reservation (
+                id                  INTEGER NOT NULL PRIMARY KEY,
+                expiry_date_time    TEXT    NOT NULL,
+                id_token            TEXT    NOT NULL,
+                id_token_type       TEXT    NOT NULL,
+                group_id_token      TEXT,
+                group_id_token_type TEXT,
+                evse_id             INTEGER,
+                connector_type      TEXT
+            ) WITHOUT ROWID;
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -184,3 +184,11 @@ internal sealed class ClockCtrlr(StationDeviceModel model) : ControllerAccessor(
     /// <summary>Clock adjustments larger than this are a SettingSystemTime security event; null when not set.</summary>
     public TimeSpan? TimeAdjustmentReportingThreshold => Text("TimeAdjustmentReportingThreshold") is { Length: > 0 } ? Seconds("TimeAdjustmentReportingThreshold") : null;
 }
+
+/// <summary>ReservationCtrlr: reservations (H01-H04); present only when the station profile turns them on.</summary>
+internal sealed class ReservationCtrlr(StationDeviceModel model) : ControllerAccessor(model, "ReservationCtrlr")
+{
+    public bool Enabled => Boolean("Enabled");
+
+    public bool NonEvseSpecific => Boolean("NonEvseSpecific");
+}

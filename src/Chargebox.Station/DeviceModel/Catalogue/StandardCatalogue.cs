@@ -120,6 +120,16 @@ internal static class StandardCatalogue
         Int("ClockCtrlr", "TimeAdjustmentReportingThreshold", "20", ReadWrite, 0, null, "s"),
     ];
 
+    /// <summary>ReservationCtrlr (Part 2 appendix 3.1.13), only on a station whose profile turns reservations on
+    /// (<see cref="Profiles.StationProfile.Reservation"/>): the reference station of the PICS has none.
+    /// NonEvseSpecific is the manufacturer's choice; a profile may set it false.</summary>
+    public static IReadOnlyList<VariableSpec> Reservation { get; } =
+    [
+        Bool("ReservationCtrlr", "Available", "true", ReadOnly) with { Constant = true },
+        Bool("ReservationCtrlr", "Enabled", "true", ReadWrite),
+        Bool("ReservationCtrlr", "NonEvseSpecific", "true", ReadOnly),
+    ];
+
     private static VariableSpec Int(string component, string variable, string value, MutabilityEnumType mutability, decimal? min = null, decimal? max = null, string? unit = null, string? instance = null) =>
         new(component, variable, instance, new(VariableDataType.Integer, unit, min, max), mutability, value);
 
