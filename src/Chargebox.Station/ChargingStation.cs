@@ -5,6 +5,7 @@ using Chargebox.Station.Connectivity;
 using Chargebox.Station.CustomerInformation;
 using Chargebox.Station.DataTransfer;
 using Chargebox.Station.DeviceModel;
+using Chargebox.Station.DisplayMessages;
 using Chargebox.Station.Diagnostics;
 using Chargebox.Station.Firmware;
 using Chargebox.Station.Hardware;
@@ -35,6 +36,7 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
     private readonly DataTransferToCsms _dataTransferToCsms;
     private readonly SecurityEventNotifications _securityNotifications;
     private readonly ReservationBlock? _reservations;
+    private readonly DisplayMessageBlock? _display;
     private readonly CancellationTokenSource _stopping;
     private readonly List<IDisposable> _disposables = [];
     private Task? _running;
@@ -124,6 +126,23 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
             _firmware.OnTransactionEnded();
         };
 
+        // O: only a station whose profile has a display serves SetDisplayMessage (else CALLERROR NotSupported).
+        if (options.Profile.Display is { } display)
+        {
+            _display = new DisplayMessageBlock(_services, display, _availability, _transactions);
+            _disposables.Add(_display);
+            var beforeDisplay = _transactions.TransactionEnded;
+            _transactions.TransactionEnded = async ct =>
+            {
+                if (beforeDisplay is not null)
+                {
+                    await beforeDisplay(ct).ConfigureAwait(false);
+                }
+
+                await _display.RemoveEndedTransactionsAsync(ct).ConfigureAwait(false);
+            };
+        }
+
         deviceModel.Changed += change =>
         {
             if (change.Component.Name.Equals("OCPPCommCtrlr", StringComparison.OrdinalIgnoreCase)
@@ -187,6 +206,11 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
         if (station._reservations is { } reservations)
         {
             await reservations.LoadAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (station._display is { } display)
+        {
+            await display.LoadAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return station;
@@ -291,5 +315,6 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
                     .Select(c => new ConnectorStatus(c.ConnectorId, _availability.StatusOf(c)))
                     .ToList(),
                 _transactions.StatusOf(evse.EvseId)))
-            .ToList());
+            .ToList(),
+        _display?.Shown());
 }

@@ -22,6 +22,7 @@ public sealed class InMemoryStationStore : IStationStore
         FirmwareUpdate = new InMemoryFirmwareUpdateStore(_state);
         LocalAuthList = new InMemoryLocalAuthListStore(_state);
         Reservations = new InMemoryReservationStore(_state);
+        DisplayMessages = new InMemoryDisplayMessageStore(_state);
         Certificates = new InMemoryCertificateStore(_state);
     }
 
@@ -44,6 +45,8 @@ public sealed class InMemoryStationStore : IStationStore
 
     public ILocalAuthListStore LocalAuthList { get; }
     public IReservationStore Reservations { get; }
+
+    public IDisplayMessageStore DisplayMessages { get; }
 
     public ValueTask DisposeAsync()
     {

@@ -27,6 +27,7 @@ public sealed class SqliteStationStore : IStationStore
         FirmwareUpdate = new SqliteFirmwareUpdateStore(database);
         LocalAuthList = new SqliteLocalAuthListStore(database);
         Reservations = new SqliteReservationStore(database);
+        DisplayMessages = new SqliteDisplayMessageStore(database);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -53,6 +54,8 @@ public sealed class SqliteStationStore : IStationStore
 
     public ILocalAuthListStore LocalAuthList { get; }
     public IReservationStore Reservations { get; }
+
+    public IDisplayMessageStore DisplayMessages { get; }
 
     /// <summary>Opens the store in <paramref name="dataDirectory"/>, creating the directory and the
     /// database file if needed and migrating an older file to the current schema.</summary>

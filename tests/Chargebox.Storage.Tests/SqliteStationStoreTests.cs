@@ -67,7 +67,7 @@ public sealed class SqliteStationStoreTests : IDisposable
         }
 
         Assert.Equal(SchemaMigrations.LatestVersion, ReadUserVersion());
-        Assert.Equal(["authorization_cache", "availability", "certificate", "certificate_store_state", "device_model_value", "firmware_update", "local_auth_list", "local_auth_list_version", "message_queue", "network_profile", "reservation", "running_transaction", "security_log"], ReadTableNames());
+        Assert.Equal(["authorization_cache", "availability", "certificate", "certificate_store_state", "device_model_value", "display_message", "firmware_update", "local_auth_list", "local_auth_list_version", "message_queue", "network_profile", "reservation", "running_transaction", "security_log"], ReadTableNames());
     }
 
     [Fact]

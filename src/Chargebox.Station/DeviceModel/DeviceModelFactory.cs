@@ -43,6 +43,14 @@ internal static class DeviceModelFactory
             }
         }
 
+        if (profile.Display is { } display)
+        {
+            foreach (var spec in DisplayMessageCatalogue.For(display))
+            {
+                model.Add(new ComponentKey(spec.Component), spec.ToVariable());
+            }
+        }
+
         foreach (var (component, spec) in LayoutCatalogue.For(profile))
         {
             model.Add(component, spec.ToVariable());

@@ -31,6 +31,9 @@ public sealed record StationProfile
     /// <summary>The Local Authorization List and its limits; null (the default) = the station has no list.</summary>
     public LocalAuthListProfile? LocalAuthList { get; set; }
 
+    /// <summary>The display for CSMS messages (functional block O); null (the default) = the station has none.</summary>
+    public DisplayProfile? Display { get; set; }
+
     /// <summary>The reference station of PICS.md: 1 EVSE, 1 connector cType1 on a fixed cable, AC,
     /// 1 phase, 230 V, 32 A. A new instance on every call: profiles are mutable objects and must not be
     /// shared between stations.</summary>

@@ -80,6 +80,7 @@ public static class StationProfileLoader
         }
 
         profile.LocalAuthList?.Validate("localAuthList", problems);
+        profile.Display?.Validate("display", problems);
         if (problems.Count == 0)
         {
             DeviceModelFactory.Build(profile, NoStore.Instance, TimeProvider.System, problems);

@@ -28,6 +28,7 @@ public interface IStationStore : IAsyncDisposable
 
     ILocalAuthListStore LocalAuthList { get; }
     IReservationStore Reservations { get; }
+    IDisplayMessageStore DisplayMessages { get; }
 }
 
 /// <summary>Device-model attribute values that were set at run time (SetVariables, the station itself)

@@ -135,6 +135,13 @@ internal static class SchemaMigrations
                 connector_type      TEXT
             ) WITHOUT ROWID;
             """),
+        new(10, "display messages", """
+            -- O01/O02: the display messages set by the CSMS, each its MessageInfoType as OCPP JSON.
+            CREATE TABLE display_message (
+                id      INTEGER NOT NULL PRIMARY KEY,
+                message TEXT    NOT NULL
+            ) WITHOUT ROWID;
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;
