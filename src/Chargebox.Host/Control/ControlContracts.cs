@@ -3,7 +3,10 @@ namespace Chargebox.Host.Control;
 // The JSON documents of the control API (docs/control-api.md). Names and shapes are a stable contract:
 // add fields, never rename or remove them.
 
-internal sealed record StatusDocument(string StationId, bool Connected, string Registration, IReadOnlyList<EvseDocument> Evses);
+internal sealed record StatusDocument(string StationId, bool Connected, string Registration, IReadOnlyList<EvseDocument> Evses, IReadOnlyList<DisplayDocument>? Display = null);
+
+/// <summary>A message on the station's display now (block O); the list is front first, null for a station without a display.</summary>
+internal sealed record DisplayDocument(int Id, string Priority, string Format, string Content, string? TransactionId);
 
 internal sealed record EvseDocument(int Id, IReadOnlyList<ConnectorDocument> Connectors, TransactionDocument? Transaction, MeterDocument Meter);
 

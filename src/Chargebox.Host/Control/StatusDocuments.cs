@@ -15,7 +15,8 @@ internal static class StatusDocuments
             evse.Id,
             evse.Connectors.Select(c => new ConnectorDocument(c.Id, c.Status.ToWireString())).ToList(),
             evse.Transaction is { } tx ? new TransactionDocument(tx.TransactionId, tx.ChargingState?.ToWireString()) : null,
-            Meter(hardware.FirstOrDefault(h => h.EvseId == evse.Id)))).ToList());
+            Meter(hardware.FirstOrDefault(h => h.EvseId == evse.Id)))).ToList(),
+        station.Display?.Select(m => new DisplayDocument(m.Id, m.Priority.ToWireString(), m.Format.ToWireString(), m.Content, m.TransactionId)).ToList());
 
     private static MeterDocument Meter(SimulatedEvseStatus? evse) => evse is null
         ? new MeterDocument(0, 0, 0, 0)
