@@ -26,7 +26,16 @@ internal sealed class ChargeSessions(Random random, SecondsRange chargeTime, Sec
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                await PlayOneAsync(station, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await PlayOneAsync(station, cancellationToken).ConfigureAwait(false);
+                }
+                catch (InvalidSimulatorOperationException)
+                {
+                    // The hardware was not as the driver thought (someone unplugged it meanwhile): count it, go on.
+                    counters.Error();
+                }
+
                 await Task.Delay(pauseTime.Draw(random), time, cancellationToken).ConfigureAwait(false);
             }
         }
