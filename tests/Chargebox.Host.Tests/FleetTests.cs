@@ -1,4 +1,7 @@
+using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Chargebox.Host.Cli;
 using Chargebox.Host.Fleet;
 using Chargebox.Testing.Csms;
@@ -13,7 +16,7 @@ public sealed class FleetTests
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
 
     [Fact]
-    public async Task Every_station_of_an_idle_fleet_boots_with_its_own_identity_and_closes_normally_on_stop()
+    public async Task Every_station_of_an_idle_fleet_boots_with_its_own_identity_is_counted_at_api_fleet_and_closes_normally_on_stop()
     {
         await using var csms = await TestCsms.StartAsync();
         using var stop = new CancellationTokenSource();
@@ -26,6 +29,7 @@ public sealed class FleetTests
             Count = Stations,
             IdPrefix = "IDLE",
             Ramp = 200,
+            ControlPort = 0,
             SummaryInterval = TimeSpan.FromMilliseconds(200),
         };
         var running = FleetCommand.RunAsync(options, output, TimeProvider.System, started.SetResult, stop.Token);
@@ -46,6 +50,13 @@ public sealed class FleetTests
         Assert.Equal(Stations, csms.ConnectionAttempts.Select(a => a.Identity).Distinct().Count());
 
         await WaitForAsync(() => Text(output, sink).Contains($"{Stations} accepted", StringComparison.Ordinal));
+        using var http = new HttpClient { BaseAddress = new Uri(Regex.Match(Text(output, sink), @"control API on (http://\S+/)\.").Groups[1].Value), Timeout = Wait };
+        using var fleetDocument = JsonDocument.Parse(await http.GetStringAsync("/api/fleet"));
+        Assert.Equal(Stations, fleetDocument.RootElement.GetProperty("accepted").GetInt32());
+        Assert.Equal(Stations, fleetDocument.RootElement.GetProperty("connected").GetInt32());
+        using var stationDocument = JsonDocument.Parse(await http.GetStringAsync("/api/stations/IDLE00007/status"));
+        Assert.Equal("IDLE00007", stationDocument.RootElement.GetProperty("stationId").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/stations/IDLE00021/status")).StatusCode);
         await stop.CancelAsync();
         Assert.Equal(0, await running.WaitAsync(Wait));
         foreach (var connection in connections)
