@@ -29,6 +29,7 @@ internal static class ChargeboxCommand
         {
             new RunCommandLine().Command,
             new DemoCommandLine().Command,
+            new FleetCommandLine().Command,
         };
 
         // Values are taken literally: a password or identity that starts with '@' is not a response file.

@@ -14,21 +14,12 @@ internal static class RunCommand
     public static async Task<int> RunAsync(RunOptions options, TextWriter output, CancellationToken cancellationToken)
     {
         var profile = await LoadProfileAsync(options.ProfilePath, cancellationToken).ConfigureAwait(false);
-        var stationOptions = new ChargingStationOptions
-        {
-            Identity = options.Identity,
-            CsmsUrl = options.CsmsUrl,
-            SecurityProfile = options.SecurityProfile,
-            BasicAuthPassword = options.Password,
-            CsmsRootCertificates = options.CsmsRootCertificatePath is { } roots ? CertificateFiles.LoadTrustAnchors(roots) : [],
-            ClientCertificate = options.ClientCertificatePath is { } certificate ? CertificateFiles.LoadClientCertificate(certificate, options.ClientKeyPath!) : null,
-            Profile = profile,
-        };
+        var stationOptions = options.Connection.ToStationOptions(options.Identity, profile);
 
         using var loggerFactory = ConsoleLogging.Create(options.Verbose);
         await using var station = await StartStationAsync(stationOptions with { LoggerFactory = loggerFactory }, options.DataDirectory, cancellationToken).ConfigureAwait(false);
         await using var control = options.ControlPort is { } port ? await StartControlApiAsync(station, port, cancellationToken).ConfigureAwait(false) : null;
-        await output.WriteLineAsync($"Station {options.Identity} → {options.CsmsUrl} (data in {Path.GetFullPath(options.DataDirectory)}){(control is null ? "" : $"; control API on {control.Url}")}. Ctrl+C stops.").ConfigureAwait(false);
+        await output.WriteLineAsync($"Station {options.Identity} → {options.Connection.CsmsUrl} (data in {Path.GetFullPath(options.DataDirectory)}){(control is null ? "" : $"; control API on {control.Url}")}. Ctrl+C stops.").ConfigureAwait(false);
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
