@@ -1,5 +1,6 @@
 using Chargebox.Protocol.Messages;
 using Chargebox.Station.Profiles;
+using static Chargebox.Station.Tests.SimulatedStationHarness;
 using static Chargebox.Station.Tests.DisplayMessages.DisplayHarness;
 
 namespace Chargebox.Station.Tests.DisplayMessages;

@@ -1,5 +1,6 @@
 using Chargebox.Protocol.Messages;
 using Chargebox.Testing.Csms;
+using static Chargebox.Station.Tests.SimulatedStationHarness;
 using static Chargebox.Station.Tests.Reservation.ReservationHarness;
 
 namespace Chargebox.Station.Tests.Reservation;

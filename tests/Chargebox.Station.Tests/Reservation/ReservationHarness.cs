@@ -11,42 +11,22 @@ namespace Chargebox.Station.Tests.Reservation;
 /// <summary>A station with two AC EVSEs (one cType2 socket each, EVSE 2 also a cType1 cable), reservations on or off,
 /// on simulated hardware and an in-memory store over a real WebSocket to the test CSMS; booted, every connector
 /// reported. Station, simulator and CSMS share one fake clock.</summary>
-internal sealed class ReservationHarness : IAsyncDisposable
+internal sealed class ReservationHarness : SimulatedStationHarness
 {
     public const string Identity = "CB-RES-1";
-
-    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
     public static readonly IdTokenType Card1 = new() { IdToken = "04A1000001", Type = IdTokenEnumType.ISO14443 };
 
     public static readonly IdTokenType Card2 = new() { IdToken = "04A1000002", Type = IdTokenEnumType.ISO14443 };
 
-    private readonly ChargingStationOptions _options;
-
-    private ReservationHarness(ChargingStationOptions options, FakeTimeProvider time, TestCsms csms, SimulatedCharger charger, InMemoryStationStore store)
+    private ReservationHarness(StationProfile profile, FakeTimeProvider time, TestCsms csms, SimulatedCharger charger)
+        : base(Identity, profile, time, csms, charger)
     {
-        _options = options;
-        Time = time;
-        Csms = csms;
-        Charger = charger;
-        Store = store;
     }
-
-    public FakeTimeProvider Time { get; }
-
-    public TestCsms Csms { get; }
-
-    public SimulatedCharger Charger { get; }
-
-    public InMemoryStationStore Store { get; }
-
-    public ChargingStation Station { get; private set; } = null!;
-
-    public TestStationConnection Connection { get; private set; } = null!;
 
     public static async Task<ReservationHarness> StartAsync(bool reservation = true)
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
+        var time = NewClock();
         // Every StatusNotification is taken by the test: none is answered behind its back.
         var replies = AutoReplies.CreateDefaults();
         replies.Remove("StatusNotification");
@@ -70,15 +50,7 @@ internal sealed class ReservationHarness : IAsyncDisposable
                 ],
             },
             time);
-        var options = new ChargingStationOptions
-        {
-            Identity = Identity,
-            CsmsUrl = csms.Url,
-            Profile = profile,
-            TimeProvider = time,
-            Random = new Random(20260301),
-        };
-        var harness = new ReservationHarness(options, time, csms, charger, new InMemoryStationStore());
+        var harness = new ReservationHarness(profile, time, csms, charger);
         await harness.PowerUpAsync();
         return harness;
     }
@@ -86,10 +58,7 @@ internal sealed class ReservationHarness : IAsyncDisposable
     /// <summary>Starts the station (again) over the same store and hardware; returns once every connector was reported.</summary>
     public async Task<IReadOnlyDictionary<(int, int), ConnectorStatusEnumType>> PowerUpAsync()
     {
-        Station = await ChargingStation.CreateAsync(_options, new StationHardware { Evses = Charger.Evses, Power = Charger.Power }, Store, CancellationToken.None);
-        Charger.AttachEventSink(Station);
-        Station.Start();
-        Connection = await Csms.WaitForConnectionAsync(Identity, Wait);
+        await StartStationAsync();
         var reported = new Dictionary<(int, int), ConnectorStatusEnumType>();
         while (reported.Count < 3)
         {
@@ -99,8 +68,6 @@ internal sealed class ReservationHarness : IAsyncDisposable
 
         return reported;
     }
-
-    public async Task PowerCutAsync() => await Station.DisposeAsync();
 
     public ReserveNowRequest ReserveNow(int id, int? evseId, IdTokenType token, TimeSpan? expiresIn = null, ConnectorEnumType? connectorType = null) => new()
     {
@@ -127,16 +94,5 @@ internal sealed class ReservationHarness : IAsyncDisposable
         var authorize = await Connection.ExpectCallAsync<AuthorizeRequest>(Wait);
         Assert.Equal(card.IdToken, authorize.Request.IdToken.IdToken);
         await Connection.ReplyAsync(authorize, new AuthorizeResponse { IdTokenInfo = info });
-    }
-
-    /// <summary>Lets the loop finish what is queued: a status read goes through the same inbox.</summary>
-    public Task<StationStatus> StatusAsync() => Station.GetStatusAsync(CancellationToken.None).WaitAsync(Wait);
-
-    public async ValueTask DisposeAsync()
-    {
-        await Station.DisposeAsync();
-        Charger.Dispose();
-        await Csms.DisposeAsync();
-        await Store.DisposeAsync();
     }
 }

@@ -1,8 +1,5 @@
 using Chargebox.Protocol.Messages;
-using Chargebox.Simulator;
-using Chargebox.Station.Hardware;
 using Chargebox.Station.Profiles;
-using Chargebox.Storage;
 using Chargebox.Testing.Csms;
 using Microsoft.Extensions.Time.Testing;
 
@@ -11,43 +8,21 @@ namespace Chargebox.Station.Tests.Transactions;
 /// <summary>The reference station (1 EVSE, fixed cable) on simulated hardware and an in-memory store,
 /// connected over a real WebSocket to the test CSMS, booted and reporting Available. The station, the
 /// simulator and the CSMS's frame timestamps share one fake clock: timers only move when a test advances it.</summary>
-internal sealed class StationHarness : IAsyncDisposable
+internal sealed class StationHarness : SimulatedStationHarness
 {
     public const string Identity = "CB-TX-1";
 
-    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
-
     public static readonly IdTokenType Card = new() { IdToken = "04A1B2C3D4", Type = IdTokenEnumType.ISO14443 };
 
-    private readonly ChargingStationOptions _options;
-
-    private StationHarness(ChargingStationOptions options, FakeTimeProvider time, TestCsms csms, SimulatedCharger charger, InMemoryStationStore store, ChargingStation station, TestStationConnection connection)
+    private StationHarness(StationProfile profile, FakeTimeProvider time, TestCsms csms)
+        : base(Identity, profile, time, csms, ReferenceCharger(time))
     {
-        _options = options;
-        Time = time;
-        Csms = csms;
-        Charger = charger;
-        Store = store;
-        Station = station;
-        Connection = connection;
     }
-
-    public FakeTimeProvider Time { get; }
-
-    public TestCsms Csms { get; }
-
-    public SimulatedCharger Charger { get; }
-
-    public InMemoryStationStore Store { get; }
-
-    public ChargingStation Station { get; private set; }
-
-    public TestStationConnection Connection { get; private set; }
 
     /// <summary>Starts with the reference profile plus <paramref name="variables"/> (component, variable, value).</summary>
     public static async Task<StationHarness> StartAsync(params (string Component, string Variable, string Value)[] variables)
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
+        var time = NewClock();
         var csms = await TestCsms.StartAsync(new TestCsmsOptions { TimeProvider = time });
         var profile = StationProfile.Reference with
         {
@@ -58,24 +33,10 @@ internal sealed class StationHarness : IAsyncDisposable
                 .. variables.Select(v => new VariableOverride { Component = v.Component, Variable = v.Variable, Value = v.Value }),
             ],
         };
-        var charger = new SimulatedCharger(
-            new SimulatedChargerOptions { Evses = [new SimulatedEvseOptions { Id = 1, Connectors = [new SimulatedConnectorOptions { Id = 1, HasLock = false }] }] },
-            time);
-        var store = new InMemoryStationStore();
-        var options = new ChargingStationOptions
-        {
-            Identity = Identity,
-            CsmsUrl = csms.Url,
-            Profile = profile,
-            TimeProvider = time,
-            Random = new Random(20260301),
-        };
-        var station = await ChargingStation.CreateAsync(options, new StationHardware { Evses = charger.Evses, Power = charger.Power }, store, CancellationToken.None);
-        charger.AttachEventSink(station);
-        station.Start();
-        var connection = await csms.WaitForConnectionAsync(Identity, Wait);
+        var harness = new StationHarness(profile, time, csms);
+        var connection = await harness.StartStationAsync();
         await connection.ExpectFrameAsync(f => f.Direction == FrameDirection.FromStation && f.Text.Contains("\"StatusNotification\"", StringComparison.Ordinal), Wait);
-        return new StationHarness(options, time, csms, charger, store, station, connection);
+        return harness;
     }
 
     public async Task<OcppCall<TransactionEventRequest>> ExpectTransactionEventAsync(bool accept = true)
@@ -126,9 +87,6 @@ internal sealed class StationHarness : IAsyncDisposable
         }
     }
 
-    /// <summary>Lets the loop finish what is queued: a status read goes through the same inbox.</summary>
-    public Task<StationStatus> StatusAsync() => Station.GetStatusAsync(CancellationToken.None).WaitAsync(Wait);
-
     /// <summary>Drops the connection and waits until the station knows it is offline.</summary>
     public async Task GoOfflineAsync()
     {
@@ -152,19 +110,7 @@ internal sealed class StationHarness : IAsyncDisposable
     /// hardware (the hardware keeps its state, as a charger's does when its controller restarts).</summary>
     public async Task<TestStationConnection> PowerCycleAsync()
     {
-        await Station.DisposeAsync();
-        Station = await ChargingStation.CreateAsync(_options, new StationHardware { Evses = Charger.Evses, Power = Charger.Power }, Store, CancellationToken.None);
-        Charger.AttachEventSink(Station);
-        Station.Start();
-        Connection = await Csms.WaitForConnectionAsync(Identity, Wait);
-        return Connection;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Station.DisposeAsync();
-        Charger.Dispose();
-        await Csms.DisposeAsync();
-        await Store.DisposeAsync();
+        await PowerCutAsync();
+        return await StartStationAsync();
     }
 }
