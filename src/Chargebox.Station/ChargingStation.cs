@@ -16,6 +16,7 @@ using Chargebox.Station.Runtime;
 using Chargebox.Station.Security;
 using Chargebox.Station.Security.Certificates;
 using Chargebox.Station.Storage;
+using Chargebox.Station.TariffCost;
 using Chargebox.Station.Transactions;
 using Chargebox.Transport.FileTransfer;
 using Microsoft.Extensions.Logging;
@@ -37,6 +38,7 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
     private readonly SecurityEventNotifications _securityNotifications;
     private readonly ReservationBlock? _reservations;
     private readonly DisplayMessageBlock? _display;
+    private readonly TariffCostBlock? _tariffCost;
     private readonly CancellationTokenSource _stopping;
     private readonly List<IDisposable> _disposables = [];
     private Task? _running;
@@ -140,6 +142,24 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
                 }
 
                 await _display.RemoveEndedTransactionsAsync(ct).ConfigureAwait(false);
+            };
+        }
+
+        // I: only a station whose profile has tariffCost shows costs and serves CostUpdated.
+        if (options.Profile.TariffCost && _display is not null)
+        {
+            var tariffCost = new TariffCostBlock(_services);
+            _tariffCost = tariffCost;
+            authorization.CsmsAnswered += tariffCost.OnAuthorized;
+            var beforeTariff = _transactions.Queue.Answered;
+            _transactions.Queue.Answered = async (request, response, ct) =>
+            {
+                if (beforeTariff is not null)
+                {
+                    await beforeTariff(request, response, ct).ConfigureAwait(false);
+                }
+
+                await tariffCost.OnTransactionEventAnsweredAsync(request, response, ct).ConfigureAwait(false);
             };
         }
 
@@ -316,5 +336,6 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
                     .ToList(),
                 _transactions.StatusOf(evse.EvseId)))
             .ToList(),
-        _display?.Shown());
+        _display?.Shown(),
+        _tariffCost?.Shown());
 }

@@ -67,11 +67,15 @@ internal sealed partial class AuthorizationBlock
             async (response, ct) =>
             {
                 await RememberAsync(token, response.IdTokenInfo, ct).ConfigureAwait(false);
+                CsmsAnswered?.Invoke(response.IdTokenInfo);
                 LogDecided(_logger, _services.StationId, token.Type, response.IdTokenInfo.Status, "CSMS");
                 await onDecided(response.IdTokenInfo, ct).ConfigureAwait(false);
             },
             async (_, ct) => await onDecided(await DecideOfflineAsync(token, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
     }
+
+    /// <summary>Raised on the loop with the IdTokenInfo of every AuthorizeResponse (I01/I02: its personal message).</summary>
+    public event Action<IdTokenInfoType>? CsmsAnswered;
 
     /// <summary>C10: every IdTokenInfo from the CSMS (AuthorizeResponse, TransactionEventResponse) updates the cache.</summary>
     public async ValueTask RememberAsync(IdTokenType token, IdTokenInfoType info, CancellationToken cancellationToken)

@@ -51,6 +51,14 @@ internal static class DeviceModelFactory
             }
         }
 
+        if (profile.TariffCost)
+        {
+            foreach (var spec in TariffCostCatalogue.All)
+            {
+                model.Add(new ComponentKey(spec.Component), spec.ToVariable());
+            }
+        }
+
         foreach (var (component, spec) in LayoutCatalogue.For(profile))
         {
             model.Add(component, spec.ToVariable());

@@ -34,6 +34,10 @@ public sealed record StationProfile
     /// <summary>The display for CSMS messages (functional block O); null (the default) = the station has none.</summary>
     public DisplayProfile? Display { get; set; }
 
+    /// <summary>Whether the display shows tariff and cost (functional block I, TariffCostCtrlr); needs a
+    /// <see cref="Display"/>. False (the default): no TariffCostCtrlr, CostUpdated answered CALLERROR NotSupported.</summary>
+    public bool TariffCost { get; set; }
+
     /// <summary>The reference station of PICS.md: 1 EVSE, 1 connector cType1 on a fixed cable, AC,
     /// 1 phase, 230 V, 32 A. A new instance on every call: profiles are mutable objects and must not be
     /// shared between stations.</summary>

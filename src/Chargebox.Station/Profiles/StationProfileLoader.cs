@@ -81,6 +81,11 @@ public static class StationProfileLoader
 
         profile.LocalAuthList?.Validate("localAuthList", problems);
         profile.Display?.Validate("display", problems);
+        if (profile.TariffCost && profile.Display is null)
+        {
+            problems.Add(new ProfileProblem("tariffCost", "needs a display section (tariff and cost are shown on the display)"));
+        }
+
         if (problems.Count == 0)
         {
             DeviceModelFactory.Build(profile, NoStore.Instance, TimeProvider.System, problems);
