@@ -31,4 +31,17 @@ public sealed class DisplayStatusDocumentTests
 
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("display").ValueKind);
     }
+
+    [Fact]
+    public void The_status_document_shows_the_cost_of_block_I_and_null_without_tariffCost()
+    {
+        var status = new StationStatus("CS1", true, RegistrationStatusEnumType.Accepted, [], [], [new CostShown("tx-1", "0.25 EUR/kWh", 3.75m, "EUR", true, null)]);
+
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(StatusDocuments.From(status, []), ControlJsonContext.Default.StatusDocument));
+        using var without = JsonDocument.Parse(JsonSerializer.Serialize(StatusDocuments.From(new StationStatus("CS1", true, RegistrationStatusEnumType.Accepted, []), []), ControlJsonContext.Default.StatusDocument));
+
+        var cost = Assert.Single(json.RootElement.GetProperty("cost").EnumerateArray().ToList());
+        Assert.Equal(("tx-1", "0.25 EUR/kWh", 3.75m, "EUR", true), (cost.GetProperty("transactionId").GetString(), cost.GetProperty("tariff").GetString(), cost.GetProperty("cost").GetDecimal(), cost.GetProperty("currency").GetString(), cost.GetProperty("final").GetBoolean()));
+        Assert.Equal(JsonValueKind.Null, without.RootElement.GetProperty("cost").ValueKind);
+    }
 }

@@ -3,10 +3,13 @@ namespace Chargebox.Host.Control;
 // The JSON documents of the control API (docs/control-api.md). Names and shapes are a stable contract:
 // add fields, never rename or remove them.
 
-internal sealed record StatusDocument(string StationId, bool Connected, string Registration, IReadOnlyList<EvseDocument> Evses, IReadOnlyList<DisplayDocument>? Display = null);
+internal sealed record StatusDocument(string StationId, bool Connected, string Registration, IReadOnlyList<EvseDocument> Evses, IReadOnlyList<DisplayDocument>? Display = null, IReadOnlyList<CostDocument>? Cost = null);
 
 /// <summary>A message on the station's display now (block O); the list is front first, null for a station without a display.</summary>
 internal sealed record DisplayDocument(int Id, string Priority, string Format, string Content, string? TransactionId);
+
+/// <summary>The tariff and cost a driver sees (block I): running, or the total once <c>final</c>.</summary>
+internal sealed record CostDocument(string? TransactionId, string? Tariff, decimal? Cost, string Currency, bool Final, string? CostMessage);
 
 internal sealed record EvseDocument(int Id, IReadOnlyList<ConnectorDocument> Connectors, TransactionDocument? Transaction, MeterDocument Meter);
 

@@ -16,7 +16,8 @@ internal static class StatusDocuments
             evse.Connectors.Select(c => new ConnectorDocument(c.Id, c.Status.ToWireString())).ToList(),
             evse.Transaction is { } tx ? new TransactionDocument(tx.TransactionId, tx.ChargingState?.ToWireString()) : null,
             Meter(hardware.FirstOrDefault(h => h.EvseId == evse.Id)))).ToList(),
-        station.Display?.Select(m => new DisplayDocument(m.Id, m.Priority.ToWireString(), m.Format.ToWireString(), m.Content, m.TransactionId)).ToList());
+        station.Display?.Select(m => new DisplayDocument(m.Id, m.Priority.ToWireString(), m.Format.ToWireString(), m.Content, m.TransactionId)).ToList(),
+        station.Cost?.Select(c => new CostDocument(c.TransactionId, c.Tariff, c.Cost, c.Currency, c.Final, c.CostMessage)).ToList());
 
     private static MeterDocument Meter(SimulatedEvseStatus? evse) => evse is null
         ? new MeterDocument(0, 0, 0, 0)
