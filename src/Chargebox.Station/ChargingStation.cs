@@ -117,32 +117,18 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
         _availability.HeldUnavailable = _firmware.HoldsEvse;
         trigger.Register(MessageTriggerEnumType.FirmwareStatusNotification, _firmware.Trigger);
         boot.Accepted += _firmware.OnBootAccepted;
-        var transactionEnded = _transactions.TransactionEnded;
-        _transactions.TransactionEnded = async ct =>
+        _transactions.OnTransactionEnded(_ =>
         {
-            if (transactionEnded is not null)
-            {
-                await transactionEnded(ct).ConfigureAwait(false);
-            }
-
             _firmware.OnTransactionEnded();
-        };
+            return ValueTask.CompletedTask;
+        });
 
         // O: only a station whose profile has a display serves SetDisplayMessage (else CALLERROR NotSupported).
         if (options.Profile.Display is { } display)
         {
             _display = new DisplayMessageBlock(_services, display, _availability, _transactions);
             _disposables.Add(_display);
-            var beforeDisplay = _transactions.TransactionEnded;
-            _transactions.TransactionEnded = async ct =>
-            {
-                if (beforeDisplay is not null)
-                {
-                    await beforeDisplay(ct).ConfigureAwait(false);
-                }
-
-                await _display.RemoveEndedTransactionsAsync(ct).ConfigureAwait(false);
-            };
+            _transactions.OnTransactionEnded(_display.RemoveEndedTransactionsAsync);
         }
 
         // I: only a station whose profile has tariffCost shows costs and serves CostUpdated.
@@ -151,16 +137,7 @@ public sealed class ChargingStation : IHardwareEventSink, IAsyncDisposable
             var tariffCost = new TariffCostBlock(_services);
             _tariffCost = tariffCost;
             authorization.CsmsAnswered += tariffCost.OnAuthorized;
-            var beforeTariff = _transactions.Queue.Answered;
-            _transactions.Queue.Answered = async (request, response, ct) =>
-            {
-                if (beforeTariff is not null)
-                {
-                    await beforeTariff(request, response, ct).ConfigureAwait(false);
-                }
-
-                await tariffCost.OnTransactionEventAnsweredAsync(request, response, ct).ConfigureAwait(false);
-            };
+            _transactions.OnTransactionEventAnswered(tariffCost.OnTransactionEventAnsweredAsync);
         }
 
         deviceModel.Changed += change =>

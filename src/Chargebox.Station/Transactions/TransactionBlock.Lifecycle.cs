@@ -95,7 +95,7 @@ internal sealed partial class TransactionBlock
 
         // Also reports the connector (Available, Unavailable) when the Ended event already went out.
         await _availability.ApplyScheduledAsync(cancellationToken).ConfigureAwait(false);
-        if (TransactionEnded is { } ended)
+        foreach (var ended in _transactionEnded)
         {
             await ended(cancellationToken).ConfigureAwait(false);
         }

@@ -55,8 +55,17 @@ internal sealed partial class TransactionBlock : IDisposable
 
     public TransactionEventQueue Queue { get; }
 
-    /// <summary>Raised on the loop after a transaction ended (scheduled resets and availability changes wait for it).</summary>
-    public Func<CancellationToken, ValueTask>? TransactionEnded { get; set; }
+    private readonly List<Func<CancellationToken, ValueTask>> _transactionEnded = [];
+    private readonly List<Func<TransactionEventRequest, TransactionEventResponse, CancellationToken, ValueTask>> _eventAnswered = [];
+
+    /// <summary>Runs <paramref name="handler"/> on the loop after every transaction ended, after the handlers added
+    /// before it (scheduled resets, firmware installs and display messages wait for it).</summary>
+    public void OnTransactionEnded(Func<CancellationToken, ValueTask> handler) => _transactionEnded.Add(handler);
+
+    /// <summary>Runs <paramref name="handler"/> on the loop for every answered TransactionEvent, after the block has
+    /// taken the answer's idTokenInfo (the tariff and cost block reads totalCost).</summary>
+    public void OnTransactionEventAnswered(Func<TransactionEventRequest, TransactionEventResponse, CancellationToken, ValueTask> handler) =>
+        _eventAnswered.Add(handler);
 
     /// <summary>Whether a transaction runs on the EVSE (its connectors are Occupied, G01).</summary>
     public bool IsInUse(int evseId) => Find(evseId) is { } session && (session.Transaction is not null || session.EndedUnsent is not null);
@@ -297,6 +306,15 @@ internal sealed partial class TransactionBlock : IDisposable
     }
 
     private async ValueTask OnTransactionEventAnsweredAsync(TransactionEventRequest request, TransactionEventResponse response, CancellationToken cancellationToken)
+    {
+        await TakeIdTokenInfoAsync(request, response, cancellationToken).ConfigureAwait(false);
+        foreach (var handler in _eventAnswered)
+        {
+            await handler(request, response, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask TakeIdTokenInfoAsync(TransactionEventRequest request, TransactionEventResponse response, CancellationToken cancellationToken)
     {
         if (request.IdToken is not { } token || response.IdTokenInfo is not { } info)
         {

@@ -27,11 +27,11 @@ internal static class TransactionWiring
         reset.EndTransactions = transactions.EndTransactionsAsync;
         reset.DeliveryPending = () => transactions.Queue.Count > 0 && services.Link.IsOnline;
         transactions.Queue.Drained += reset.OnDeliveryDone;
-        transactions.TransactionEnded = _ =>
+        transactions.OnTransactionEnded(_ =>
         {
             reset.OnTransactionEnded();
             return ValueTask.CompletedTask;
-        };
+        });
 
         // E04: queued events go out as soon as the station is accepted, at boot and after every reconnect.
         boot.Accepted += transactions.Queue.Pump;
