@@ -1,7 +1,4 @@
-using System.Net;
 using Chargebox.Host.Control;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Chargebox.Host.Fleet;
 
@@ -9,24 +6,21 @@ namespace Chargebox.Host.Fleet;
 /// <c>GET /api/stations/{id}/status</c> (one station's status document, as <c>run</c>'s <c>/api/status</c>).</summary>
 internal sealed class FleetControlServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _server;
 
-    private FleetControlServer(WebApplication app, Uri url)
-    {
-        _app = app;
-        Url = url;
-    }
+    private FleetControlServer(LoopbackServer server) => _server = server;
 
     /// <summary>http://127.0.0.1:port/ with the port actually bound.</summary>
-    public Uri Url { get; }
+    public Uri Url => _server.Url;
 
     /// <exception cref="IOException">The port cannot be bound.</exception>
-    public static async Task<FleetControlServer> StartAsync(StationFleet fleet, int port, CancellationToken cancellationToken)
+    public static async Task<FleetControlServer> StartAsync(StationFleet fleet, int port, CancellationToken cancellationToken) =>
+        new(await LoopbackServer.StartAsync(port, app => Map(app, fleet), cancellationToken).ConfigureAwait(false));
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    private static void Map(WebApplication app, StationFleet fleet)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
-        var app = builder.Build();
         app.MapGet("/api/fleet", async context =>
         {
             var summary = await fleet.GetSummaryAsync(context.RequestAborted).ConfigureAwait(false);
@@ -45,15 +39,5 @@ internal sealed class FleetControlServer : IAsyncDisposable
             var (status, hardware) = await station.GetStatusAsync(context.RequestAborted).ConfigureAwait(false);
             await context.Response.WriteAsJsonAsync(StatusDocuments.From(status, hardware), FleetJsonContext.Default.StatusDocument, contentType: null, context.RequestAborted).ConfigureAwait(false);
         });
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new FleetControlServer(app, new Uri(address.EndsWith('/') ? address : address + "/"));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await _app.StopAsync(stopping.Token).ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
     }
 }
