@@ -24,6 +24,8 @@ internal sealed partial class TransactionBlock : IDisposable
     private readonly Dictionary<int, StationTimer> _connectionTimers = [];
     private readonly TransactionMeterValues _meterValues;
     private readonly AlignedMeterValues _alignedMeterValues;
+    private readonly List<Func<CancellationToken, ValueTask>> _transactionEnded = [];
+    private readonly List<Func<TransactionEventRequest, TransactionEventResponse, CancellationToken, ValueTask>> _eventAnswered = [];
 
     public TransactionBlock(StationServices services, StationProfile profile, AuthorizationBlock authorization, AvailabilityBlock availability, TransactionEventQueue queue, Random random)
     {
@@ -54,9 +56,6 @@ internal sealed partial class TransactionBlock : IDisposable
     }
 
     public TransactionEventQueue Queue { get; }
-
-    private readonly List<Func<CancellationToken, ValueTask>> _transactionEnded = [];
-    private readonly List<Func<TransactionEventRequest, TransactionEventResponse, CancellationToken, ValueTask>> _eventAnswered = [];
 
     /// <summary>Runs <paramref name="handler"/> on the loop after every transaction ended, after the handlers added
     /// before it (scheduled resets, firmware installs and display messages wait for it).</summary>
